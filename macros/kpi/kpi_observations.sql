@@ -1,0 +1,72 @@
+{#-
+  Turn a KPI population into observation rows, over exactly the grains and dimensions of the
+  KPI's catalogue entry (spec/kpis.yml via the generated `kpi_catalogue()` macro).
+
+  population  name of a CTE/relation with one row per record of the KPI's population, holding
+              `kpi_date` (the local date that attributes the record to a period; not needed for
+              snapshots) and one column per dimension of the KPI, named like the dimension
+              (`country`, `sales_rep`, `team`, ...).
+  numerator   SQL aggregate over the population, e.g. `count(*)`, `sum(amount)`.
+  denominator SQL aggregate, or none. value = numerator / nullif(denominator, 0): ratios and
+              averages are always recomputed from their components at each grain.
+  dimension_filters  {dimension: predicate} restricting the population for one dimension only.
+  having      predicate on the aggregates: groups that fail it produce no row. A group exists
+              only where the population is non-empty (kpis.yml clarification).
+  value       SQL expression replacing the default value; may use numerator, denominator,
+              period_grain, period_start.
+
+  Output: kpi_code, period_grain, period_start, dimension, dimension_value, numerator,
+  denominator, value. Period KPIs stop at the period holding as_of (kpis.yml clarification);
+  forecasts do not.
+-#}
+{% macro kpi_observations(kpi_code, population, numerator, denominator=none,
+                          dimension_filters={}, having=none, value=none) %}
+    {%- set spec = kpi_catalogue()[kpi_code] -%}
+    {%- set grains = ['as_of'] if spec.kind == 'snapshot' else spec.grains -%}
+    select
+        '{{ kpi_code }}' as kpi_code,
+        period_grain,
+        period_start,
+        dimension,
+        dimension_value,
+        numerator,
+        denominator,
+        cast({{ value if value else ('numerator / nullif(denominator, 0)' if denominator else 'numerator') }} as {{ double_type() }}) as value
+    from (
+    {%- for grain in grains %}
+        {%- for dimension in spec.dimensions %}
+        {%- set member = "'all'" if dimension == 'total' else "coalesce(cast(" ~ dimension ~ " as " ~ dbt.type_string() ~ "), 'unknown')" -%}
+        {%- set period = as_of_date() if grain == 'as_of' else period_start(grain, 'kpi_date') %}
+        select
+            '{{ grain }}' as period_grain,
+            {{ period }} as period_start,
+            '{{ dimension }}' as dimension,
+            {{ member }} as dimension_value,
+            cast({{ numerator }} as {{ double_type() }}) as numerator,
+            cast({{ denominator if denominator else 'null' }} as {{ double_type() }}) as denominator
+        from {{ population }}
+        where {{ 'true' if grain == 'as_of' else 'kpi_date is not null' }}
+            {%- if dimension in dimension_filters %} and ({{ dimension_filters[dimension] }}){% endif %}
+        {%- set group_keys = ([] if grain == 'as_of' else [period]) + ([] if dimension == 'total' else [member]) %}
+        {%- if group_keys %}
+        group by {{ group_keys | join(', ') }}
+        {%- endif %}
+        having count(*) > 0{% if having %} and ({{ having }}){% endif %}
+        {{ 'union all' if not loop.last }}
+        {%- endfor %}
+        {{ 'union all' if not loop.last }}
+    {%- endfor %}
+    ) as kpi_groups
+    {%- if spec.kind == 'period' %}
+    where period_start <= {{ period_start_of_as_of('period_grain') }}
+    {%- endif %}
+{% endmacro %}
+
+{#- First day of the period (of the grain held in column `grain_column`) that contains as_of. -#}
+{% macro period_start_of_as_of(grain_column) -%}
+    case {{ grain_column }}
+        when 'month' then {{ period_start('month', as_of_date()) }}
+        when 'quarter' then {{ period_start('quarter', as_of_date()) }}
+        when 'year' then {{ period_start('year', as_of_date()) }}
+    end
+{%- endmacro %}

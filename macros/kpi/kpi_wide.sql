@@ -1,0 +1,24 @@
+{#- Level-2 wide table: one row per period x member of `dimension`, one column per KPI of
+    `kpi_codes` (values from marts.kpi_observations; NULL where the KPI has no row). -#}
+{% macro kpi_wide(kpi_codes, dimension, grain='month') %}
+with observations as (
+    select * from {{ ref('kpi_observations') }}
+),
+
+wide as (
+    select
+        period_start,
+        dimension_value as {{ dimension }},
+        {%- for kpi_code in kpi_codes %}
+        max(case when kpi_code = '{{ kpi_code }}' then value end) as {{ kpi_code }}
+        {{- ',' if not loop.last }}
+        {%- endfor %}
+    from observations
+    where period_grain = '{{ grain }}'
+      and dimension = '{{ dimension }}'
+      and kpi_code in ({% for kpi_code in kpi_codes %}'{{ kpi_code }}'{{ ', ' if not loop.last }}{% endfor %})
+    group by period_start, dimension_value
+)
+
+select * from wide
+{% endmacro %}

@@ -1,0 +1,50 @@
+{#- Date helpers that return DATE on every engine (PostgreSQL's date_trunc returns a
+    timestamp, DuckDB's a date). -#}
+
+{% macro as_of_date() -%}
+    {%- set value = var('as_of', none) -%}
+    {%- if value -%}
+        cast('{{ value }}' as date)
+    {%- else -%}
+        current_date
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro period_start(grain, date_expression) -%}
+    cast({{ dbt.date_trunc(grain, date_expression) }} as date)
+{%- endmacro %}
+
+{% macro add_days(date_expression, days) -%}
+    cast({{ dbt.dateadd('day', days, date_expression) }} as date)
+{%- endmacro %}
+
+{% macro period_end(grain, period_start_expression) -%}
+    {#- last day of the period that starts at period_start_expression -#}
+    cast({{ dbt.dateadd('day', -1, dbt.dateadd(grain, 1, period_start_expression)) }} as date)
+{%- endmacro %}
+
+{% macro days_between(start_date, end_date) -%}
+    {#- integer difference of two local dates -#}
+    {{ dbt.datediff(start_date, end_date, 'day') }}
+{%- endmacro %}
+
+{% macro seconds_between(start_ts, end_ts) -%}
+    {#- real elapsed seconds between two instants (pass the *_utc columns) -#}
+    {{ return(adapter.dispatch('seconds_between', 'pilotage')(start_ts, end_ts)) }}
+{%- endmacro %}
+
+{% macro default__seconds_between(start_ts, end_ts) -%}
+    ({{ dbt.datediff(start_ts, end_ts, 'second') }})
+{%- endmacro %}
+
+{% macro duckdb__seconds_between(start_ts, end_ts) -%}
+    (epoch({{ end_ts }}) - epoch({{ start_ts }}))
+{%- endmacro %}
+
+{% macro postgres__seconds_between(start_ts, end_ts) -%}
+    (extract(epoch from ({{ end_ts }})) - extract(epoch from ({{ start_ts }})))
+{%- endmacro %}
+
+{% macro spark__seconds_between(start_ts, end_ts) -%}
+    (unix_timestamp({{ end_ts }}) - unix_timestamp({{ start_ts }}))
+{%- endmacro %}

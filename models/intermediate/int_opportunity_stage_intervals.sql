@@ -1,0 +1,40 @@
+-- Grain: one row per stage interval of a live opportunity: each stage-history event but
+-- the last opens an interval that the next event (by entered_at instant) closes.
+-- duration_days is real elapsed time; the interval belongs to the stage of its opening
+-- event and to the local date of its closing event.
+with history as (
+    select * from {{ ref('stg_crm__opportunity_stage_history') }}
+),
+
+live_opportunities as (
+    select opportunity_id from {{ ref('stg_crm__opportunities') }}
+),
+
+ordered_events as (
+    select
+        history.opportunity_id,
+        history.stage,
+        history.entered_at,
+        history.entered_at_utc,
+        lead(history.entered_at) over (
+            partition by history.opportunity_id
+            order by history.entered_at_utc, history.stage
+        ) as next_entered_at,
+        lead(history.entered_at_utc) over (
+            partition by history.opportunity_id
+            order by history.entered_at_utc, history.stage
+        ) as next_entered_at_utc
+    from history
+    inner join live_opportunities
+        on live_opportunities.opportunity_id = history.opportunity_id
+)
+
+select
+    opportunity_id,
+    stage,
+    entered_at as opened_at,
+    next_entered_at as closed_at,
+    cast(next_entered_at as date) as closed_on,
+    {{ seconds_between('entered_at_utc', 'next_entered_at_utc') }} / 86400.0 as duration_days
+from ordered_events
+where next_entered_at_utc is not null

@@ -1,0 +1,59 @@
+-- Grain: one row per live ERP order, enriched with its linked account, its rep
+-- (orders.rep_id, else the account owner) and that rep's team, and its net amount.
+with orders as (
+    select * from {{ ref('stg_erp__orders') }}
+),
+
+links as (
+    select * from {{ ref('int_erp_customer_links') }}
+),
+
+accounts as (
+    select * from {{ ref('int_accounts') }}
+),
+
+reps as (
+    select * from {{ ref('stg_crm__sales_reps') }}
+),
+
+order_totals as (
+    select
+        order_id,
+        sum(line_net_amount) as order_net_amount,
+        count(*) as line_count
+    from {{ ref('int_order_lines') }}
+    group by order_id
+),
+
+orders_with_account as (
+    select
+        orders.order_id,
+        orders.erp_customer_id,
+        links.account_id,
+        accounts.country as account_country,
+        accounts.segment as account_segment,
+        accounts.owner_rep_id as account_owner_rep_id,
+        coalesce(orders.rep_id, accounts.owner_rep_id) as rep_id,
+        orders.channel,
+        orders.status,
+        orders.status <> 'cancelled' as is_valid,
+        orders.ordered_at,
+        cast(orders.ordered_at as date) as ordered_on,
+        coalesce(order_totals.order_net_amount, 0) as order_net_amount,
+        coalesce(order_totals.line_count, 0) as line_count
+    from orders
+    left join links on links.erp_customer_id = orders.erp_customer_id
+    left join accounts on accounts.account_id = links.account_id
+    left join order_totals on order_totals.order_id = orders.order_id
+),
+
+final as (
+    select
+        orders_with_account.*,
+        reps.team as rep_team,
+        reps.business_unit as rep_business_unit
+    from orders_with_account
+    left join reps on reps.rep_id = orders_with_account.rep_id
+)
+
+select * from final

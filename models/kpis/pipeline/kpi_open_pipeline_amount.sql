@@ -1,0 +1,11 @@
+-- PLACEHOLDER: replaced by the real model of open_pipeline_amount (see docs/kpi_authoring.md).
+select
+    'open_pipeline_amount' as kpi_code,
+    cast(null as {{ dbt.type_string() }}) as period_grain,
+    cast(null as date) as period_start,
+    cast(null as {{ dbt.type_string() }}) as dimension,
+    cast(null as {{ dbt.type_string() }}) as dimension_value,
+    cast(null as {{ double_type() }}) as numerator,
+    cast(null as {{ double_type() }}) as denominator,
+    cast(null as {{ double_type() }}) as value
+where 1 = 0

@@ -1,0 +1,26 @@
+{{ config(materialized='table') }}
+-- Grain: one row per call_id — the current version of each record of landing `crm/calls`.
+
+with source as (
+    select * from {{ source('raw', 'crm__calls') }}
+),
+
+current_versions as (
+    {{ latest_version('source', ['call_id']) }}
+)
+
+select
+        call_id,
+        case_id,
+        agent_id,
+        direction,
+        is_callback,
+        started_at,
+        started_at_utc,
+        answered_at,
+        answered_at_utc,
+        ended_at,
+        ended_at_utc,
+        updated_at,
+        updated_at_utc
+from current_versions

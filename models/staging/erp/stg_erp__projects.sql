@@ -1,0 +1,22 @@
+{{ config(materialized='table') }}
+-- Grain: one row per project_id — the current version of each record of landing `erp/projects`.
+
+with source as (
+    select * from {{ source('raw', 'erp__projects') }}
+),
+
+current_versions as (
+    {{ latest_version('source', ['project_id']) }}
+)
+
+select
+        project_id,
+        erp_customer_id,
+        name,
+        starts_on,
+        ends_on,
+        budget_amount,
+        status,
+        updated_at,
+        updated_at_utc
+from current_versions

@@ -1,0 +1,23 @@
+{{ config(materialized='table') }}
+-- Grain: one row per timesheet_id — the current version of each record of landing `erp/timesheets`.
+
+with source as (
+    select * from {{ source('raw', 'erp__timesheets') }}
+),
+
+current_versions as (
+    {{ latest_version('source', ['timesheet_id']) }}
+)
+
+select
+        timesheet_id,
+        project_id,
+        employee_id,
+        work_date,
+        hours,
+        is_billable,
+        hourly_cost,
+        hourly_rate,
+        updated_at,
+        updated_at_utc
+from current_versions

@@ -1,0 +1,22 @@
+{{ config(materialized='table') }}
+-- Grain: one row per distinct event of landing `web/sessions` (append-only: exact duplicates count once).
+
+with source as (
+    select * from {{ source('raw', 'web__sessions') }}
+),
+
+distinct_events as (
+    select distinct
+        session_id,
+        visitor_id,
+        contact_id,
+        started_at,
+        started_at_utc,
+        duration_s,
+        pageviews,
+        channel,
+        goal_completed
+    from source
+)
+
+select * from distinct_events

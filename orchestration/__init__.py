@@ -1,0 +1,1 @@
+"""Pilotage: the Python side of the CRM performance-reporting pipeline."""
