@@ -20,7 +20,10 @@
 
 {% macro period_end(grain, period_start_expression) -%}
     {#- last day of the period that starts at period_start_expression -#}
-    cast({{ dbt.dateadd('day', -1, dbt.dateadd(grain, 1, period_start_expression)) }} as date)
+    {#- PostgreSQL has no `interval '1 quarter'`: a quarter is three months everywhere -#}
+    {%- set next_start = dbt.dateadd('month', 3, period_start_expression) if grain == 'quarter'
+                         else dbt.dateadd(grain, 1, period_start_expression) -%}
+    cast({{ dbt.dateadd('day', -1, next_start) }} as date)
 {%- endmacro %}
 
 {% macro days_between(start_date, end_date) -%}

@@ -23,10 +23,20 @@ referenced_ids as (
 ),
 
 accounts_naming_a_customer as (
-    select erp_customer_id, min(account_id) as account_id
-    from accounts
-    where erp_customer_id is not null
-    group by erp_customer_id
+    -- smallest account_id in code-point order (collation-independent on every engine)
+    select erp_customer_id, account_id
+    from (
+        select
+            erp_customer_id,
+            account_id,
+            row_number() over (
+                partition by erp_customer_id
+                order by {{ order_by_codepoint('account_id') }}
+            ) as account_rank
+        from accounts
+        where erp_customer_id is not null
+    ) as ranked_accounts
+    where account_rank = 1
 ),
 
 links as (

@@ -10,6 +10,22 @@ live_opportunities as (
     select opportunity_id from {{ ref('stg_crm__opportunities') }}
 ),
 
+ranked_history as (
+    -- events at the same instant follow the pipeline's order of stages
+    select
+        history.*,
+        case history.stage
+            when 'prospecting' then 1
+            when 'qualification' then 2
+            when 'proposal' then 3
+            when 'negotiation' then 4
+            when 'closed_won' then 5
+            when 'closed_lost' then 5
+            else 6
+        end as stage_rank
+    from history
+),
+
 ordered_events as (
     select
         history.opportunity_id,
@@ -18,13 +34,13 @@ ordered_events as (
         history.entered_at_utc,
         lead(history.entered_at) over (
             partition by history.opportunity_id
-            order by history.entered_at_utc, history.stage
+            order by history.entered_at_utc, history.stage_rank, history.stage
         ) as next_entered_at,
         lead(history.entered_at_utc) over (
             partition by history.opportunity_id
-            order by history.entered_at_utc, history.stage
+            order by history.entered_at_utc, history.stage_rank, history.stage
         ) as next_entered_at_utc
-    from history
+    from ranked_history as history
     inner join live_opportunities
         on live_opportunities.opportunity_id = history.opportunity_id
 )
@@ -35,6 +51,6 @@ select
     entered_at as opened_at,
     next_entered_at as closed_at,
     cast(next_entered_at as date) as closed_on,
-    {{ seconds_between('entered_at_utc', 'next_entered_at_utc') }} / 86400.0 as duration_days
+    cast({{ seconds_between('entered_at_utc', 'next_entered_at_utc') }} as {{ double_type() }}) / 86400.0 as duration_days
 from ordered_events
 where next_entered_at_utc is not null

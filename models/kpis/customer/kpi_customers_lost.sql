@@ -1,11 +1,21 @@
--- PLACEHOLDER: replaced by the real model of customers_lost (see docs/kpi_authoring.md).
-select
-    'customers_lost' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- customers_lost (period): customers with customer_status 'lost' (as of as_of) whose lost_on
+-- falls in the period. lost_on = last order date + floor(2 x cycle) + 1 day, always <= as_of.
+with accounts as (
+    select * from {{ ref('int_accounts') }}
+),
+
+statuses as (
+    select * from {{ ref('int_customer_status') }}
+),
+
+population as (
+    select
+        statuses.lost_on as kpi_date,
+        accounts.account_id,
+        accounts.segment
+    from accounts
+    inner join statuses on statuses.account_id = accounts.account_id
+    where statuses.customer_status = 'lost'
+)
+
+{{ kpi_observations('customers_lost', 'population', numerator='count(*)') }}

@@ -1,11 +1,22 @@
--- PLACEHOLDER: replaced by the real model of lost_customers (see docs/kpi_authoring.md).
-select
-    'lost_customers' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- lost_customers (snapshot): Customers with customer_status 'lost'. Rep = account owner.
+-- Customers = live CRM accounts; status as of as_of from int_customer_status.
+with accounts as (
+    select * from {{ ref('int_accounts') }}
+),
+
+statuses as (
+    select * from {{ ref('int_customer_status') }}
+),
+
+population as (
+    select
+        accounts.account_id,
+        accounts.segment,
+        accounts.country,
+        accounts.owner_rep_id as sales_rep
+    from accounts
+    inner join statuses on statuses.account_id = accounts.account_id
+    where statuses.customer_status = 'lost'
+)
+
+{{ kpi_observations('lost_customers', 'population', numerator='count(*)') }}

@@ -1,11 +1,15 @@
--- PLACEHOLDER: replaced by the real model of crm_alerts_open (see docs/kpi_authoring.md).
-select
-    'crm_alerts_open' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- crm_alerts_open (snapshot): rows of the alert table (marts.crm_alerts, outputs.md) for the
+-- as_of date, by alert_rule.
+with alerts as (
+    select * from {{ ref('crm_alerts') }}
+),
+
+population as (
+    select
+        alert_rule,
+        entity_id
+    from alerts
+    where as_of_date = {{ as_of_date() }}
+)
+
+{{ kpi_observations('crm_alerts_open', 'population', numerator='count(*)') }}

@@ -1,11 +1,15 @@
--- PLACEHOLDER: replaced by the real model of duplicate_accounts (see docs/kpi_authoring.md).
-select
-    'duplicate_accounts' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- duplicate_accounts (snapshot): live accounts grouped by (lower(name) with every character
+-- that is not a Unicode letter or digit removed, accents kept; coalesce(country, '')): sum
+-- over groups of (size - 1) = number of accounts that are not the first of their group.
+with duplicates as (
+    select * from {{ ref('int_account_duplicates') }}
+),
+
+population as (
+    select
+        account_id,
+        case when is_duplicate = true then 1 else 0 end as is_duplicate
+    from duplicates
+)
+
+{{ kpi_observations('duplicate_accounts', 'population', numerator='sum(is_duplicate)') }}

@@ -1,11 +1,16 @@
--- PLACEHOLDER: replaced by the real model of duplicate_contacts (see docs/kpi_authoring.md).
-select
-    'duplicate_contacts' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- duplicate_contacts (snapshot): live contacts grouped by lower(trim(email)) (NULL or empty:
+-- not grouped): sum over groups of (size - 1) = number of contacts that are not the first of
+-- their group. Population = the grouped contacts (non-empty e-mail).
+with duplicates as (
+    select * from {{ ref('int_contact_duplicates') }}
+),
+
+population as (
+    select
+        contact_id,
+        case when is_duplicate = true then 1 else 0 end as is_duplicate
+    from duplicates
+    where email_key is not null
+)
+
+{{ kpi_observations('duplicate_contacts', 'population', numerator='sum(is_duplicate)') }}

@@ -1,11 +1,17 @@
--- PLACEHOLDER: replaced by the real model of new_prospects (see docs/kpi_authoring.md).
-select
-    'new_prospects' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- new_prospects (period): live accounts by created_at local date. lead_source =
+-- accounts.lead_source; country = account country; sales_rep = account owner.
+with accounts as (
+    select * from {{ ref('int_accounts') }}
+),
+
+population as (
+    select
+        created_on as kpi_date,
+        account_id,
+        country,
+        lead_source,
+        owner_rep_id as sales_rep
+    from accounts
+)
+
+{{ kpi_observations('new_prospects', 'population', numerator='count(*)') }}

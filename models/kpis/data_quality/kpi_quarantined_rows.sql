@@ -1,11 +1,14 @@
--- PLACEHOLDER: replaced by the real model of quarantined_rows (see docs/kpi_authoring.md).
-select
-    'quarantined_rows' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- quarantined_rows (snapshot): rows of audit.quarantine over every landing file read so far
+-- (a file rejected whole is one row), by entity = '<source>/<entity>'.
+with quarantine as (
+    select * from {{ source('audit', 'quarantine') }}
+),
+
+population as (
+    select
+        {{ dbt.concat(['source', "'/'", 'entity']) }} as entity,
+        line_number
+    from quarantine
+)
+
+{{ kpi_observations('quarantined_rows', 'population', numerator='count(*)') }}

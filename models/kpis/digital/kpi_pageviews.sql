@@ -1,11 +1,16 @@
--- PLACEHOLDER: replaced by the real model of pageviews (see docs/kpi_authoring.md).
-select
-    'pageviews' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- pageviews: sum of coalesce(pageviews, 0) over sessions (every distinct event row of
+-- web/sessions), by started_at.
+with sessions as (
+    select * from {{ ref('stg_web__sessions') }}
+),
+
+population as (
+    select
+        cast(started_at as date) as kpi_date,
+        session_id,
+        channel as web_channel,
+        coalesce(pageviews, 0) as pageviews
+    from sessions
+)
+
+{{ kpi_observations('pageviews', 'population', numerator='sum(pageviews)') }}

@@ -1,11 +1,15 @@
--- PLACEHOLDER: replaced by the real model of web_sessions (see docs/kpi_authoring.md).
-select
-    'web_sessions' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- web_sessions: distinct sessions (count(distinct session_id)) by started_at. web/sessions is
+-- append-only; staging already counts exact duplicate rows once.
+with sessions as (
+    select * from {{ ref('stg_web__sessions') }}
+),
+
+population as (
+    select
+        cast(started_at as date) as kpi_date,
+        session_id,
+        channel as web_channel
+    from sessions
+)
+
+{{ kpi_observations('web_sessions', 'population', numerator='count(distinct session_id)') }}

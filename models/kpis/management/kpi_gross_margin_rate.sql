@@ -1,11 +1,25 @@
--- PLACEHOLDER: replaced by the real model of gross_margin_rate (see docs/kpi_authoring.md).
-select
-    'gross_margin_rate' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- gross_margin_rate: gross_margin / sum of line net amounts of the same lines (lines of valid
+-- orders with a known cost), recomputed from both sums at every grain.
+with valid_order_lines as (
+    select * from {{ ref('int_valid_order_lines') }}
+),
+
+population as (
+    select
+        ordered_on as kpi_date,
+        account_country as country,
+        account_segment as segment,
+        product_range,
+        channel as order_channel,
+        line_net_amount,
+        line_net_amount - line_cost as line_margin
+    from valid_order_lines
+    where line_no is not null
+      and has_known_cost = true
+)
+
+{{ kpi_observations(
+    'gross_margin_rate', 'population',
+    numerator='sum(line_margin)',
+    denominator='sum(line_net_amount)'
+) }}

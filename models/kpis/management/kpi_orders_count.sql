@@ -1,11 +1,28 @@
--- PLACEHOLDER: replaced by the real model of orders_count (see docs/kpi_authoring.md).
-select
-    'orders_count' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- orders_count: count of valid orders, by ordered_at.
+-- For product_range, orders with at least one live line of that range (an order with lines
+-- of two ranges counts once in each); an order without live lines counts in total and the
+-- other dimensions but under no product_range. Unlinked ERP customers: `unknown` country and
+-- segment; rep = orders.rep_id, else the account owner.
+with valid_order_lines as (
+    select * from {{ ref('int_valid_order_lines') }}
+),
+
+population as (
+    select
+        ordered_on as kpi_date,
+        order_id,
+        line_no,
+        account_country as country,
+        account_segment as segment,
+        product_range,
+        channel as order_channel,
+        rep_id as sales_rep,
+        rep_team as team
+    from valid_order_lines
+)
+
+{{ kpi_observations(
+    'orders_count', 'population',
+    numerator='count(distinct order_id)',
+    dimension_filters={'product_range': 'line_no is not null'}
+) }}

@@ -1,11 +1,16 @@
--- PLACEHOLDER: replaced by the real model of campaign_messages_sent (see docs/kpi_authoring.md).
-select
-    'campaign_messages_sent' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- campaign_messages_sent: campaign members by sent_at (local date; NULL: not sent).
+-- campaign = campaign_id; campaign_channel = channel of the campaign.
+with members as (
+    select * from {{ ref('int_campaign_members') }}
+),
+
+population as (
+    select
+        sent_on as kpi_date,
+        campaign_id as campaign,
+        campaign_channel
+    from members
+    where sent_on is not null
+)
+
+{{ kpi_observations('campaign_messages_sent', 'population', numerator='count(*)') }}

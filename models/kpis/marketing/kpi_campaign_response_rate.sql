@@ -1,11 +1,17 @@
--- PLACEHOLDER: replaced by the real model of campaign_response_rate (see docs/kpi_authoring.md).
-select
-    'campaign_response_rate' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- campaign_response_rate: members with sent_at in the period (local date): share with
+-- responded_at not NULL (whatever the response date).
+with members as (
+    select * from {{ ref('int_campaign_members') }}
+),
+
+population as (
+    select
+        sent_on as kpi_date,
+        campaign_id as campaign,
+        campaign_channel,
+        case when has_responded = true then 1 else 0 end as is_response
+    from members
+    where sent_on is not null
+)
+
+{{ kpi_observations('campaign_response_rate', 'population', numerator='sum(is_response)', denominator='count(*)') }}

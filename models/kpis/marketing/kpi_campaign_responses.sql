@@ -1,11 +1,15 @@
--- PLACEHOLDER: replaced by the real model of campaign_responses (see docs/kpi_authoring.md).
-select
-    'campaign_responses' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- campaign_responses: campaign members by responded_at (local date; NULL: no response).
+with members as (
+    select * from {{ ref('int_campaign_members') }}
+),
+
+population as (
+    select
+        responded_on as kpi_date,
+        campaign_id as campaign,
+        campaign_channel
+    from members
+    where responded_on is not null
+)
+
+{{ kpi_observations('campaign_responses', 'population', numerator='count(*)') }}

@@ -1,11 +1,18 @@
--- PLACEHOLDER: replaced by the real model of campaign_revenue (see docs/kpi_authoring.md).
-select
-    'campaign_revenue' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- campaign_revenue: sum of coalesce(amount, 0) over campaign_won_deals.
+with opportunities as (
+    select * from {{ ref('int_opportunities') }}
+),
+
+population as (
+    select
+        closed_on as kpi_date,
+        campaign_id as campaign,
+        campaign_channel,
+        coalesce(amount, 0) as amount
+    from opportunities
+    where is_won = true
+      and closed_on is not null
+      and campaign_id is not null
+)
+
+{{ kpi_observations('campaign_revenue', 'population', numerator='sum(amount)') }}

@@ -1,11 +1,18 @@
--- PLACEHOLDER: replaced by the real model of deals_lost (see docs/kpi_authoring.md).
-select
-    'deals_lost' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- deals_lost: live opportunities with stage closed_lost, by closed_at (local date; closed_at
+-- NULL: not counted). Rep = owner; lost_reason = opportunities.lost_reason.
+with opportunities as (
+    select * from {{ ref('int_opportunities') }}
+),
+
+population as (
+    select
+        closed_on as kpi_date,
+        owner_rep_id as sales_rep,
+        owner_team as team,
+        lost_reason
+    from opportunities
+    where is_lost = true
+      and closed_on is not null
+)
+
+{{ kpi_observations('deals_lost', 'population', numerator='count(*)') }}

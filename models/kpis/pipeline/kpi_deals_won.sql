@@ -1,11 +1,20 @@
--- PLACEHOLDER: replaced by the real model of deals_won (see docs/kpi_authoring.md).
-select
-    'deals_won' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- deals_won: live opportunities with stage closed_won, by closed_at (local date; closed_at
+-- NULL: not counted). Rep = owner; segment = segment of the opportunity's live account.
+with opportunities as (
+    select * from {{ ref('int_opportunities') }}
+),
+
+population as (
+    select
+        closed_on as kpi_date,
+        owner_rep_id as sales_rep,
+        owner_team as team,
+        lead_source,
+        product_range,
+        account_segment as segment
+    from opportunities
+    where is_won = true
+      and closed_on is not null
+)
+
+{{ kpi_observations('deals_won', 'population', numerator='count(*)') }}

@@ -1,11 +1,21 @@
--- PLACEHOLDER: replaced by the real model of deals_won_amount (see docs/kpi_authoring.md).
-select
-    'deals_won_amount' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- deals_won_amount: sum of coalesce(amount, 0) over the deals_won population (live closed_won
+-- opportunities by closed_at local date).
+with opportunities as (
+    select * from {{ ref('int_opportunities') }}
+),
+
+population as (
+    select
+        closed_on as kpi_date,
+        owner_rep_id as sales_rep,
+        owner_team as team,
+        lead_source,
+        product_range,
+        account_segment as segment,
+        coalesce(amount, 0) as amount
+    from opportunities
+    where is_won = true
+      and closed_on is not null
+)
+
+{{ kpi_observations('deals_won_amount', 'population', numerator='sum(amount)') }}

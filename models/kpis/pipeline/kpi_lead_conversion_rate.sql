@@ -1,11 +1,15 @@
--- PLACEHOLDER: replaced by the real model of lead_conversion_rate (see docs/kpi_authoring.md).
-select
-    'lead_conversion_rate' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- lead_conversion_rate: cohort of live leads created in the period (created_at local date):
+-- share with converted_at not NULL.
+with leads as (
+    select * from {{ ref('int_leads') }}
+),
+
+population as (
+    select
+        created_on as kpi_date,
+        lead_source,
+        case when is_converted = true then 1 else 0 end as is_converted_lead
+    from leads
+)
+
+{{ kpi_observations('lead_conversion_rate', 'population', numerator='sum(is_converted_lead)', denominator='count(*)') }}

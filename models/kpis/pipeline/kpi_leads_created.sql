@@ -1,11 +1,15 @@
--- PLACEHOLDER: replaced by the real model of leads_created (see docs/kpi_authoring.md).
-select
-    'leads_created' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- leads_created: live leads by created_at (local date). lead_source = leads.source;
+-- country = leads.country.
+with leads as (
+    select * from {{ ref('int_leads') }}
+),
+
+population as (
+    select
+        created_on as kpi_date,
+        lead_source,
+        country
+    from leads
+)
+
+{{ kpi_observations('leads_created', 'population', numerator='count(*)') }}

@@ -1,11 +1,17 @@
--- PLACEHOLDER: replaced by the real model of open_opportunities (see docs/kpi_authoring.md).
-select
-    'open_opportunities' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- open_opportunities: count of open opportunities. Snapshot as of as_of.
+with opportunities as (
+    select * from {{ ref('int_opportunities') }}
+),
+
+population as (
+    select
+        opportunity_id,
+        stage,
+        owner_rep_id as sales_rep,
+        owner_team as team,
+        product_range
+    from opportunities
+    where is_open = true
+)
+
+{{ kpi_observations('open_opportunities', 'population', numerator='count(*)') }}

@@ -1,11 +1,18 @@
--- PLACEHOLDER: replaced by the real model of open_pipeline_amount (see docs/kpi_authoring.md).
-select
-    'open_pipeline_amount' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- open_pipeline_amount: sum of coalesce(amount, 0) over open opportunities (live, stage not
+-- closed_won/closed_lost, created_at local date <= as_of). Rep = owner. Snapshot as of as_of.
+with opportunities as (
+    select * from {{ ref('int_opportunities') }}
+),
+
+population as (
+    select
+        stage,
+        owner_rep_id as sales_rep,
+        owner_team as team,
+        product_range,
+        coalesce(amount, 0) as amount
+    from opportunities
+    where is_open = true
+)
+
+{{ kpi_observations('open_pipeline_amount', 'population', numerator='sum(amount)') }}

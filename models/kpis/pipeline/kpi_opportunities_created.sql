@@ -1,11 +1,16 @@
--- PLACEHOLDER: replaced by the real model of opportunities_created (see docs/kpi_authoring.md).
-select
-    'opportunities_created' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- opportunities_created: live opportunities by created_at (local date).
+-- lead_source = opportunities.lead_source; rep = owner.
+with opportunities as (
+    select * from {{ ref('int_opportunities') }}
+),
+
+population as (
+    select
+        created_on as kpi_date,
+        lead_source,
+        owner_rep_id as sales_rep,
+        owner_team as team
+    from opportunities
+)
+
+{{ kpi_observations('opportunities_created', 'population', numerator='count(*)') }}

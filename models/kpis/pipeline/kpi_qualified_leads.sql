@@ -1,11 +1,16 @@
--- PLACEHOLDER: replaced by the real model of qualified_leads (see docs/kpi_authoring.md).
-select
-    'qualified_leads' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- qualified_leads: live leads by qualified_at (local date; NULL: not counted).
+-- lead_source = leads.source; rep = owner_rep_id.
+with leads as (
+    select * from {{ ref('int_leads') }}
+),
+
+population as (
+    select
+        qualified_on as kpi_date,
+        lead_source,
+        owner_rep_id as sales_rep
+    from leads
+    where qualified_on is not null
+)
+
+{{ kpi_observations('qualified_leads', 'population', numerator='count(*)') }}

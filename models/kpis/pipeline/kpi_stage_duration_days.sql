@@ -1,11 +1,17 @@
--- PLACEHOLDER: replaced by the real model of stage_duration_days (see docs/kpi_authoring.md).
-select
-    'stage_duration_days' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- stage_duration_days: from the stage history of live opportunities (events ordered by
+-- entered_at), each event but the last opens an interval closed by the next event; duration
+-- = real elapsed time in fractional days, attributed to the period of the closing event and
+-- to the stage of the opening event; value = average duration. Dimension stage only.
+with intervals as (
+    select * from {{ ref('int_opportunity_stage_intervals') }}
+),
+
+population as (
+    select
+        closed_on as kpi_date,
+        stage,
+        duration_days
+    from intervals
+)
+
+{{ kpi_observations('stage_duration_days', 'population', numerator='sum(duration_days)', denominator='count(*)') }}

@@ -1,11 +1,18 @@
--- PLACEHOLDER: replaced by the real model of weighted_pipeline (see docs/kpi_authoring.md).
-select
-    'weighted_pipeline' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- weighted_pipeline: sum of coalesce(amount, 0) * coalesce(probability, 0) / 100 over open
+-- opportunities. Snapshot as of as_of.
+with opportunities as (
+    select * from {{ ref('int_opportunities') }}
+),
+
+population as (
+    select
+        stage,
+        owner_rep_id as sales_rep,
+        owner_team as team,
+        product_range,
+        coalesce(amount, 0) * coalesce(probability, 0) / 100.0 as weighted_amount
+    from opportunities
+    where is_open = true
+)
+
+{{ kpi_observations('weighted_pipeline', 'population', numerator='sum(weighted_amount)') }}

@@ -1,11 +1,20 @@
--- PLACEHOLDER: replaced by the real model of win_rate (see docs/kpi_authoring.md).
-select
-    'win_rate' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- win_rate: deals_won / (deals_won + deals_lost) for the same period and member: over live
+-- opportunities closed_won or closed_lost by closed_at local date, the share won. Recomputed
+-- from its components at every grain.
+with opportunities as (
+    select * from {{ ref('int_opportunities') }}
+),
+
+population as (
+    select
+        closed_on as kpi_date,
+        owner_rep_id as sales_rep,
+        owner_team as team,
+        lead_source,
+        case when is_won = true then 1 else 0 end as is_won_deal
+    from opportunities
+    where (is_won = true or is_lost = true)
+      and closed_on is not null
+)
+
+{{ kpi_observations('win_rate', 'population', numerator='sum(is_won_deal)', denominator='count(*)') }}

@@ -1,11 +1,17 @@
--- PLACEHOLDER: replaced by the real model of project_cost (see docs/kpi_authoring.md).
-select
-    'project_cost' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- project_cost: sum of hours * coalesce(hourly_cost, 0) over all timesheets, by work_date.
+-- project = project_id; segment = segment of the account linked to the project's ERP customer.
+with timesheets as (
+    select * from {{ ref('int_project_timesheets') }}
+),
+
+population as (
+    select
+        work_date as kpi_date,
+        timesheet_id,
+        project_id as project,
+        account_segment as segment,
+        cost
+    from timesheets
+)
+
+{{ kpi_observations('project_cost', 'population', numerator='sum(cost)') }}

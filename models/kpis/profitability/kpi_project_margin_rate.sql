@@ -1,11 +1,23 @@
--- PLACEHOLDER: replaced by the real model of project_margin_rate (see docs/kpi_authoring.md).
-select
-    'project_margin_rate' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- project_margin_rate: project_margin / project_revenue, recomputed from both sums at every
+-- grain. Population: all timesheets (the margin's); a period and member with no billable
+-- revenue has a row with value NULL (zero denominator).
+with timesheets as (
+    select * from {{ ref('int_project_timesheets') }}
+),
+
+population as (
+    select
+        work_date as kpi_date,
+        timesheet_id,
+        project_id as project,
+        account_segment as segment,
+        billable_revenue,
+        cost
+    from timesheets
+)
+
+{{ kpi_observations(
+    'project_margin_rate', 'population',
+    numerator='sum(billable_revenue) - sum(cost)',
+    denominator='sum(billable_revenue)'
+) }}

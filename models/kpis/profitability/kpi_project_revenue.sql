@@ -1,11 +1,19 @@
--- PLACEHOLDER: replaced by the real model of project_revenue (see docs/kpi_authoring.md).
-select
-    'project_revenue' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- project_revenue: sum of hours * coalesce(hourly_rate, 0) over billable timesheets
+-- (is_billable = true), by work_date. project = project_id; segment = segment of the account
+-- linked to the project's ERP customer (unknown if unlinked or the project is unknown).
+with timesheets as (
+    select * from {{ ref('int_project_timesheets') }}
+),
+
+population as (
+    select
+        work_date as kpi_date,
+        timesheet_id,
+        project_id as project,
+        account_segment as segment,
+        billable_revenue
+    from timesheets
+    where is_billable = true
+)
+
+{{ kpi_observations('project_revenue', 'population', numerator='sum(billable_revenue)') }}

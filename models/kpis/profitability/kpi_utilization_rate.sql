@@ -1,11 +1,21 @@
--- PLACEHOLDER: replaced by the real model of utilization_rate (see docs/kpi_authoring.md).
-select
-    'utilization_rate' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- utilization_rate: billable hours (is_billable = true) / all hours of timesheets, by
+-- work_date. project = project_id.
+with timesheets as (
+    select * from {{ ref('int_project_timesheets') }}
+),
+
+population as (
+    select
+        work_date as kpi_date,
+        timesheet_id,
+        project_id as project,
+        billable_hours,
+        hours
+    from timesheets
+)
+
+{{ kpi_observations(
+    'utilization_rate', 'population',
+    numerator='sum(billable_hours)',
+    denominator='sum(hours)'
+) }}

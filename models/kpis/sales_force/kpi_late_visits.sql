@@ -1,11 +1,18 @@
--- PLACEHOLDER: replaced by the real model of late_visits (see docs/kpi_authoring.md).
-select
-    'late_visits' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- late_visits (snapshot as of as_of): live visits with status 'planned' whose due_at local
+-- date is before as_of (due_at NULL: not late). Rep = owner_rep_id.
+with activities as (
+    select * from {{ ref('int_sales_activities') }}
+),
+
+population as (
+    select
+        activity_id,
+        owner_rep_id as sales_rep,
+        owner_team as team
+    from activities
+    where activity_type = 'visit'
+      and status = 'planned'
+      and due_on < {{ as_of_date() }}
+)
+
+{{ kpi_observations('late_visits', 'population', numerator='count(*)') }}

@@ -1,11 +1,16 @@
--- PLACEHOLDER: replaced by the real model of quotes_to_follow_up (see docs/kpi_authoring.md).
-select
-    'quotes_to_follow_up' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- quotes_to_follow_up (snapshot as of as_of): live quotes with status 'sent' and
+-- follow_up_on <= as_of (follow_up_on NULL: not counted). Rep = owner_rep_id.
+with quotes as (
+    select * from {{ ref('stg_crm__quotes') }}
+),
+
+population as (
+    select
+        quote_id,
+        owner_rep_id as sales_rep
+    from quotes
+    where status = 'sent'
+      and follow_up_on <= {{ as_of_date() }}
+)
+
+{{ kpi_observations('quotes_to_follow_up', 'population', numerator='count(*)') }}

@@ -1,11 +1,43 @@
--- PLACEHOLDER: replaced by the real model of visit_to_order_ratio (see docs/kpi_authoring.md).
-select
-    'visit_to_order_ratio' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- visit_to_order_ratio: orders_count / visits_done for the same period and member, the rep
+-- of the order (orders.rep_id, else the account owner) against the owner of the visit; rows
+-- only where visits_done > 0 (0 for a member with visits but no orders; no row for a member
+-- with orders but no visits). One population: valid orders (by ordered_at) and visits done
+-- (by completed_at), flagged.
+with orders as (
+    select * from {{ ref('int_orders') }}
+),
+
+activities as (
+    select * from {{ ref('int_sales_activities') }}
+),
+
+population as (
+    select
+        ordered_on as kpi_date,
+        rep_id as sales_rep,
+        rep_team as team,
+        1 as is_order,
+        0 as is_visit
+    from orders
+    where is_valid = true
+
+    union all
+
+    select
+        completed_on as kpi_date,
+        owner_rep_id as sales_rep,
+        owner_team as team,
+        0 as is_order,
+        1 as is_visit
+    from activities
+    where activity_type = 'visit'
+      and status = 'done'
+      and completed_at is not null
+)
+
+{{ kpi_observations(
+    'visit_to_order_ratio', 'population',
+    numerator='sum(is_order)',
+    denominator='sum(is_visit)',
+    having='sum(is_visit) > 0'
+) }}

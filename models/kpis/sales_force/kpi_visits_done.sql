@@ -1,11 +1,19 @@
--- PLACEHOLDER: replaced by the real model of visits_done (see docs/kpi_authoring.md).
-select
-    'visits_done' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- visits_done: live activities of type 'visit' with status 'done' and completed_at not NULL,
+-- by completed_at. Rep = owner_rep_id.
+with activities as (
+    select * from {{ ref('int_sales_activities') }}
+),
+
+population as (
+    select
+        completed_on as kpi_date,
+        activity_id,
+        owner_rep_id as sales_rep,
+        owner_team as team
+    from activities
+    where activity_type = 'visit'
+      and status = 'done'
+      and completed_at is not null
+)
+
+{{ kpi_observations('visits_done', 'population', numerator='count(*)') }}

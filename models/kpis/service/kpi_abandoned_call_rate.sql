@@ -1,11 +1,17 @@
--- PLACEHOLDER: replaced by the real model of abandoned_call_rate (see docs/kpi_authoring.md).
-select
-    'abandoned_call_rate' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- abandoned_call_rate (period): inbound calls with answered_at NULL / inbound calls, by
+-- started_at local date.
+with calls as (
+    select * from {{ ref('stg_crm__calls') }}
+),
+
+population as (
+    select
+        cast(started_at as date) as kpi_date,
+        call_id,
+        case when answered_at is null then 1 else 0 end as is_abandoned
+    from calls
+    where direction = 'inbound'
+)
+
+{{ kpi_observations('abandoned_call_rate', 'population',
+                    numerator='sum(is_abandoned)', denominator='count(*)') }}

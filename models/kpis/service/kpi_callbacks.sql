@@ -1,11 +1,14 @@
--- PLACEHOLDER: replaced by the real model of callbacks (see docs/kpi_authoring.md).
-select
-    'callbacks' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- callbacks (period): calls (any direction) with is_callback = true, by started_at local date.
+with calls as (
+    select * from {{ ref('stg_crm__calls') }}
+),
+
+population as (
+    select
+        cast(started_at as date) as kpi_date,
+        call_id
+    from calls
+    where is_callback = true
+)
+
+{{ kpi_observations('callbacks', 'population', numerator='count(*)') }}

@@ -1,11 +1,17 @@
--- PLACEHOLDER: replaced by the real model of cases_closed (see docs/kpi_authoring.md).
-select
-    'cases_closed' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- cases_closed (period): live cases by closed_at local date (closed_at NULL: not counted).
+with cases as (
+    select * from {{ ref('int_service_cases') }}
+),
+
+population as (
+    select
+        closed_on as kpi_date,
+        case_id,
+        reason as contact_reason,
+        channel as case_channel,
+        priority
+    from cases
+    where closed_at is not null
+)
+
+{{ kpi_observations('cases_closed', 'population', numerator='count(*)') }}

@@ -1,11 +1,16 @@
--- PLACEHOLDER: replaced by the real model of cases_opened (see docs/kpi_authoring.md).
-select
-    'cases_opened' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- cases_opened (period): live cases by opened_at local date.
+with cases as (
+    select * from {{ ref('int_service_cases') }}
+),
+
+population as (
+    select
+        opened_on as kpi_date,
+        case_id,
+        reason as contact_reason,
+        channel as case_channel,
+        priority
+    from cases
+)
+
+{{ kpi_observations('cases_opened', 'population', numerator='count(*)') }}

@@ -1,11 +1,15 @@
--- PLACEHOLDER: replaced by the real model of inbound_calls (see docs/kpi_authoring.md).
-select
-    'inbound_calls' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- inbound_calls (period): calls with direction 'inbound', by started_at local date. crm/calls
+-- has no is_deleted: every current version counts.
+with calls as (
+    select * from {{ ref('stg_crm__calls') }}
+),
+
+population as (
+    select
+        cast(started_at as date) as kpi_date,
+        call_id
+    from calls
+    where direction = 'inbound'
+)
+
+{{ kpi_observations('inbound_calls', 'population', numerator='count(*)') }}

@@ -1,11 +1,16 @@
--- PLACEHOLDER: replaced by the real model of open_cases_past_sla (see docs/kpi_authoring.md).
-select
-    'open_cases_past_sla' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- open_cases_past_sla (snapshot): live cases with closed_at NULL and sla_due_at before the
+-- end of the as_of local day (sla_due_at local date <= as_of).
+with cases as (
+    select * from {{ ref('int_service_cases') }}
+),
+
+population as (
+    select
+        case_id,
+        reason as contact_reason,
+        priority
+    from cases
+    where is_open_past_sla = true
+)
+
+{{ kpi_observations('open_cases_past_sla', 'population', numerator='count(*)') }}

@@ -1,11 +1,19 @@
--- PLACEHOLDER: replaced by the real model of same_day_closure_rate (see docs/kpi_authoring.md).
-select
-    'same_day_closure_rate' as kpi_code,
-    cast(null as {{ dbt.type_string() }}) as period_grain,
-    cast(null as date) as period_start,
-    cast(null as {{ dbt.type_string() }}) as dimension,
-    cast(null as {{ dbt.type_string() }}) as dimension_value,
-    cast(null as {{ double_type() }}) as numerator,
-    cast(null as {{ double_type() }}) as denominator,
-    cast(null as {{ double_type() }}) as value
-where 1 = 0
+-- same_day_closure_rate (period): cases closed in the period whose closed_at and opened_at
+-- local dates are equal / cases closed in the period (by closed_at local date).
+with cases as (
+    select * from {{ ref('int_service_cases') }}
+),
+
+population as (
+    select
+        closed_on as kpi_date,
+        case_id,
+        reason as contact_reason,
+        channel as case_channel,
+        case when is_closed_same_day = true then 1 else 0 end as is_same_day
+    from cases
+    where closed_at is not null
+)
+
+{{ kpi_observations('same_day_closure_rate', 'population',
+                    numerator='sum(is_same_day)', denominator='count(*)') }}

@@ -1,0 +1,1 @@
+"""The benchmark: `make bench SCALE=N` (see bench/run.py)."""

@@ -1,0 +1,125 @@
+"""`make bench SCALE=N`: generate -> full refresh -> floor -> one nightly incremental refresh
+-> a night with no new file; writes bench/results/<date>-sf<N>.json and .md.
+
+Every figure comes from this one run on this machine; ratios to the floor are the ones to quote.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import time
+from pathlib import Path
+
+import psutil
+
+from bench.floor import measure_floor
+from bench.memory import PeakTreeMemory
+from orchestration.generator import apply_delta, generate
+from orchestration.generator.options import deltas_dir_for
+from orchestration.refresh import run_refresh
+from orchestration.settings import PROJECT_DIR, resolve
+
+RESULTS = PROJECT_DIR / "bench" / "results"
+
+
+def _refresh(workdir: Path, landing: Path, as_of: dt.date, full: bool) -> dict:
+    settings = resolve(landing=str(landing), warehouse=str(workdir / "warehouse" / "pilotage.duckdb"),
+                       as_of=as_of.isoformat())
+    started = time.perf_counter()
+    with PeakTreeMemory() as memory:
+        result = run_refresh(settings, full_refresh=full)
+    load = result.events.materializations.get("audit/load_audit", {})
+    return {
+        "seconds": time.perf_counter() - started,
+        "stages": {k: round(v, 3) for k, v in result.stages.items()},
+        "peak_rss_mib": round(memory.peak_bytes / 2**20, 1),
+        "rows_read": load.get("rows_read"),
+        "loader_rows_per_s": load.get("rows_per_second"),
+        "warehouse_mib": round(settings.warehouse.stat().st_size / 2**20, 1),
+        "settings": settings,
+    }
+
+
+def run(scale: float, seed: int, workdir: Path) -> dict:
+    shutil.rmtree(workdir, ignore_errors=True)
+    workdir.mkdir(parents=True)
+    os.environ["PILOTAGE_STATE_DIR"] = str(workdir / "state")
+    landing = workdir / "landing"
+
+    started = time.perf_counter()
+    with PeakTreeMemory() as gen_memory:
+        report = generate(landing, scale=scale, seed=seed, delta_days=1, progress=True)
+    generated = {"seconds": time.perf_counter() - started, "rows": report.total_rows,
+                 "rows_per_s": round(report.total_rows / max(report.seconds, 1e-9)),
+                 "peak_rss_mib": round(gen_memory.peak_bytes / 2**20, 1)}
+    as_of = report.end
+
+    full = _refresh(workdir, landing, as_of, full=True)
+    floor = measure_floor(full["settings"].warehouse, workdir, json.dumps(full["settings"].vars()))
+
+    next_day = as_of + dt.timedelta(days=1)
+    copied = apply_delta(deltas_dir_for(landing), next_day, landing)
+    nightly = _refresh(workdir, landing, next_day, full=False)
+    idle = _refresh(workdir, landing, next_day, full=False)
+
+    for r in (full, nightly, idle):
+        r.pop("settings")
+    dbt_s = full["stages"].get("dbt", float("nan"))
+    return {
+        "date": dt.date.today().isoformat(), "scale": scale, "seed": seed,
+        "machine": {"cores": os.cpu_count(), "memory_gib": round(psutil.virtual_memory().total / 2**30, 1),
+                    "python": platform.python_version(), "platform": platform.platform()},
+        "generate": generated, "full_refresh": full, "floor": floor,
+        "nightly_incremental": {**nightly, "delta_files": len(copied)}, "nightly_no_new_file": idle,
+        "ratios": {
+            "full_refresh_over_floor": round(full["seconds"] / floor["seconds"], 2),
+            "dbt_build_over_floor": round(dbt_s / floor["seconds"], 2),
+            "nightly_over_full": round(nightly["seconds"] / full["seconds"], 3),
+            "idle_night_over_full": round(idle["seconds"] / full["seconds"], 3),
+        },
+    }
+
+
+def markdown(r: dict) -> str:
+    full, night, idle = r["full_refresh"], r["nightly_incremental"], r["nightly_no_new_file"]
+    stages = sorted(set(full["stages"]) | set(night["stages"]))
+    lines = [f"# Benchmark, scale {r['scale']} ({r['date']})", "",
+             f"Machine: {r['machine']['cores']} cores, {r['machine']['memory_gib']} GiB. "
+             f"Generated {r['generate']['rows']:,} rows in {r['generate']['seconds']:.1f} s "
+             f"({r['generate']['rows_per_s']:,} rows/s).", "",
+             "| stage (s) | full refresh | nightly (1 day of deltas) | night with no new file |",
+             "| --- | ---: | ---: | ---: |"]
+    for s in stages:
+        lines.append(f"| {s} | {full['stages'].get(s, 0):.1f} | {night['stages'].get(s, 0):.1f} | {idle['stages'].get(s, 0):.1f} |")
+    lines += [f"| **total** | **{full['seconds']:.1f}** | **{night['seconds']:.1f}** | **{idle['seconds']:.1f}** |",
+              f"| peak RSS of the process tree (MiB) | {full['peak_rss_mib']} | {night['peak_rss_mib']} | {idle['peak_rss_mib']} |",
+              f"| loader rows/s | {full['loader_rows_per_s']} | {night['loader_rows_per_s']} | {idle['loader_rows_per_s']} |",
+              f"| warehouse size (MiB) | {full['warehouse_mib']} | {night['warehouse_mib']} | {idle['warehouse_mib']} |", "",
+              f"Floor (compiled SQL of the same {r['floor']['models']} models, one DuckDB connection): "
+              f"{r['floor']['seconds']:.1f} s.", ""]
+    lines += [f"- {k.replace('_', ' ')}: **{v}**" for k, v in r["ratios"].items()]
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--workdir", default=None, help="default bench/work/sf<scale> (deleted first)")
+    args = parser.parse_args()
+    workdir = Path(args.workdir or PROJECT_DIR / "bench" / "work" / f"sf{args.scale:g}")
+    result = run(args.scale, args.seed, workdir)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stem = RESULTS / f"{result['date']}-sf{args.scale:g}"
+    stem.with_suffix(".json").write_text(json.dumps(result, indent=2, default=str) + "\n")
+    stem.with_suffix(".md").write_text(markdown(result))
+    print(markdown(result))
+    print(f"written: {stem}.json, {stem}.md")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,111 @@
+"""The dbt models as Dagster assets (dagster-dbt), dbt tests as asset checks.
+
+One op runs `dbt build` on the run's build file with the run's vars; a full refresh adds
+`--full-refresh` (marts.kpi_observations is `full_refresh: false`: its earlier snapshot rows are
+then carried over from the published file, see publish.carry_over_snapshots).
+"""
+
+import json
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import dagster as dg
+from dagster import AssetExecutionContext
+from dagster_dbt import (DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource,
+                         DbtProject, dbt_assets)
+
+from .. import dbt_runner
+from ..settings import PROJECT_DIR
+from .resources import PilotageResource, is_full_refresh
+
+DBT_OP = "dbt_models"
+
+
+class PilotageTranslator(DagsterDbtTranslator):
+    """Default keys (`<schema>/<model>`, `raw/<table>` for sources); groups by schema."""
+
+    def get_asset_spec(self, manifest: Mapping[str, Any], unique_id: str, project) -> dg.AssetSpec:
+        spec = super().get_asset_spec(manifest, unique_id, project)
+        props = self.get_resource_props(manifest, unique_id)
+        if props.get("resource_type") in ("model", "seed", "snapshot"):
+            schema = (props.get("config") or {}).get("schema") or "dbt"
+            spec = spec.replace_attributes(group_name=schema)
+        return spec
+
+
+TRANSLATOR = PilotageTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
+
+
+def dbt_project() -> DbtProject:
+    return DbtProject(project_dir=PROJECT_DIR, profiles_dir=PROJECT_DIR, target_path="target")
+
+
+def dbt_resource(project: DbtProject) -> DbtCliResource:
+    return DbtCliResource(project_dir=project, dbt_executable=dbt_runner.dbt_executable(),
+                          global_config_flags=["--no-use-colors"])
+
+
+def build_dbt_assets(project: DbtProject, fingerprint: str) -> dg.AssetsDefinition:
+    """`fingerprint`: dbt_runner.project_fingerprint() of the files the manifest was parsed from."""
+
+    @dbt_assets(manifest=project.manifest_path, project=project, dagster_dbt_translator=TRANSLATOR,
+                name=DBT_OP)
+    def dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, pilotage: PilotageResource):
+        from ..publish import carry_over_snapshots
+
+        settings = pilotage.settings()
+        if not settings.build_path.exists():
+            raise dg.Failure(f"build warehouse {settings.build_path} is missing: materialize the landing asset first")
+        full = is_full_refresh(context)
+        if dbt_runner.project_fingerprint(settings.project_dir) != fingerprint:
+            # dbt would build nodes this code location does not know: reload, then run again
+            raise dg.Failure("the dbt project changed since the Dagster definitions were loaded; "
+                             "run again (or reload the code location)")
+        parsed = dbt_runner.prepare_manifest(settings, for_run=True)
+        if parsed is not None:
+            context.log.info(f"dbt parse (manifest was stale for this run) took {parsed:.1f} s")
+        dbt_runner.clean_invocation_dirs()
+        args = ["build", "--vars", dbt_runner.dbt_vars(settings)] + (["--full-refresh"] if full else [])
+        with dbt_runner.applied_env(settings):
+            invocation = dbt.cli(args, context=context, raise_on_error=False)
+            yield from invocation.stream()
+            ok = invocation.is_successful()
+        target = Path(invocation.target_path)
+        summary = dbt_runner.summarize_run_results(target / "run_results.json")
+        _keep_run_results(target, last_run_results_path(settings))
+        shutil.rmtree(target, ignore_errors=True)
+        context.log.info(f"dbt build: {dbt_runner.describe_counts(summary['counts'])}")
+        if not ok:
+            failures = summary["failures"]
+            reason = "; ".join(failures[:3]) + (f" (+{len(failures) - 3} more)" if len(failures) > 3 else "")
+            raise dg.Failure(
+                description=f"dbt build failed: {reason or 'see the dbt log'}",
+                metadata={"counts": json.dumps(summary["counts"]), "failures": "\n".join(failures)})
+        if full:
+            carried = carry_over_snapshots(settings.warehouse, settings.build_path, settings.as_of)
+            context.log.info(f"carried over {carried} earlier snapshot rows of marts.kpi_observations")
+
+    return dbt_models
+
+
+def last_run_results_path(settings) -> Path:
+    from ..publish import history_dir
+
+    return history_dir(settings.state_dir, settings.warehouse) / "last_run_results.json"
+
+
+def _keep_run_results(target: Path, dest: Path) -> None:
+    """Keep the last run_results.json under the state dir (the invocation folder is removed)."""
+    src = target / "run_results.json"
+    dest.unlink(missing_ok=True)
+    if src.exists():
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, dest)
+
+
+def source_keys(project: DbtProject) -> list[dg.AssetKey]:
+    """Asset keys of the dbt sources (produced by the landing asset)."""
+    manifest = json.loads(Path(project.manifest_path).read_text(encoding="utf-8"))
+    return [TRANSLATOR.get_asset_spec(manifest, uid, project).key for uid in manifest.get("sources", {})]

@@ -1,0 +1,39 @@
+"""The publish asset: the last step of write-audit-publish. It depends on every other asset, so
+every blocking check (ERROR severity: dbt error tests, data-quality invariants, the recette)
+must have passed for it to run; it then swaps the audited build file in atomically."""
+
+import dagster as dg
+from dagster import AssetExecutionContext
+import duckdb
+
+from .. import publish as wap
+from ..checks.config import load_config
+from ..checks.rules import alert_count
+from .resources import PilotageResource
+
+PUBLISHED_KEY = dg.AssetKey(["published_warehouse"])
+
+
+def build_publish_asset(deps: list[dg.AssetKey]) -> dg.AssetsDefinition:
+    @dg.asset(key=PUBLISHED_KEY, deps=deps, group_name="publish", kinds={"duckdb"},
+              description="The published DuckDB warehouse BI tools read; replaced atomically once "
+                          "the build passed its audit. Earlier versions are kept for rollback.")
+    def published_warehouse(context: AssetExecutionContext, pilotage: PilotageResource):
+        settings = pilotage.settings()
+        with duckdb.connect(str(settings.build_path), read_only=True) as con:
+            alerts = alert_count(con)
+        info = {"as_of": settings.as_of.isoformat(), "run_id": context.run.run_id,
+                "job": context.run.job_name, "alerts": alerts}
+        keep = int(load_config()["publish"]["keep_versions"])
+        current = wap.publish(settings.build_path, settings.warehouse, settings.state_dir, info, keep=keep)
+        context.log.info(f"published {settings.warehouse} (sha256 {current['sha256'][:12]})")
+        return dg.MaterializeResult(metadata={
+            "path": dg.MetadataValue.path(str(settings.warehouse)),
+            "sha256": current["sha256"],
+            "bytes": current["bytes"],
+            "as_of": settings.as_of.isoformat(),
+            "alerts": alerts if alerts is not None else "none",
+            "versions_kept": len(wap.versions(settings.state_dir, settings.warehouse)),
+        })
+
+    return published_warehouse

@@ -1,0 +1,52 @@
+"""The recette asset: the Great Expectations acceptance suites on the build file (read-only).
+Its verdict is a blocking asset check (`recette_passed`, severity from config, ERROR by default):
+a failed recette stops the publish, and the report is still recorded."""
+
+import os
+from pathlib import Path
+
+import dagster as dg
+from dagster import AssetExecutionContext
+
+from ..checks.config import ERROR, check_config
+from .resources import PilotageResource
+
+RECETTE_KEY = dg.AssetKey(["recette"])
+PUBLISH_GROUP = "publish"
+
+
+def recette_out_dir(settings) -> Path | None:
+    """PILOTAGE_RECETTE_DIR if set, else the recette's own default (reports/recette)."""
+    value = os.environ.get("PILOTAGE_RECETTE_DIR", "").strip()
+    return Path(value).resolve() if value else None
+
+
+def build_recette_asset(deps: list[dg.AssetKey]) -> dg.AssetsDefinition:
+    @dg.asset(key=RECETTE_KEY, deps=deps, group_name=PUBLISH_GROUP, kinds={"great_expectations"},
+              check_specs=[dg.AssetCheckSpec("recette_passed", asset=RECETTE_KEY, blocking=True,
+                                             description="The acceptance suites passed.")],
+              description="Great Expectations acceptance suites (recette) run on the build warehouse.")
+    def recette(context: AssetExecutionContext, pilotage: PilotageResource):
+        from ..recette import run_recette
+
+        settings = pilotage.settings()
+        result = run_recette(settings.build_path, out_dir=recette_out_dir(settings))
+        report = str(result.report_path) if getattr(result, "report_path", None) else ""
+        summary = result.summary()
+        context.log.info(summary)
+        severity = (dg.AssetCheckSeverity.ERROR if check_config("recette")["severity"] == ERROR
+                    else dg.AssetCheckSeverity.WARN)
+        verdict = "passed" if result.success else f"failed: {result.failure_line()}"
+        yield dg.MaterializeResult(metadata={
+            "success": bool(result.success),
+            "verdict": verdict,
+            "summary": dg.MetadataValue.text(summary),
+            "report_path": dg.MetadataValue.path(report) if report else "none",
+            "checks_run": len(getattr(result, "results", []) or []),
+        })
+        yield dg.AssetCheckResult(
+            check_name="recette_passed", asset_key=RECETTE_KEY, passed=bool(result.success),
+            severity=severity, description=f"recette {verdict}",
+            metadata={"report_path": report or "none"})
+
+    return recette

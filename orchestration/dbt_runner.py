@@ -1,0 +1,200 @@
+"""dbt plumbing shared by the Dagster code location and `pilotage refresh`.
+
+- one function decides dbt's environment and `--vars` for a run, used by `dbt parse` and by the
+  `dbt build` of the job alike: identical env and vars keep dbt's partial parsing valid;
+- the manifest Dagster reads (`target/manifest.json`) is prepared by our code (`dbt parse`) when
+  it is missing or stale: outside `dagster dev` nothing else prepares it;
+- dagster-dbt writes each invocation into its own `target/<op>-<run>-<id>/` folder: cleaned here.
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import PilotageError
+from .settings import PROJECT_DIR, Settings
+
+TARGET_DIR = PROJECT_DIR / "target"
+MANIFEST = TARGET_DIR / "manifest.json"
+STAMP = TARGET_DIR / "pilotage_parse_stamp.json"
+# Inputs of the manifest: a change in any of them makes it stale.
+PROJECT_INPUTS = ("models", "macros", "seeds", "snapshots", "tests/dbt", "analyses",
+                  "dbt_project.yml", "profiles.yml", "packages.yml", "dependencies.yml")
+# Environment variables that the dbt project or profile reads (profiles.yml, _sources.yml, macros).
+PASSED_THROUGH = ("PILOTAGE_SCHEMA_SUFFIX", "PILOTAGE_DBT_THREADS", "PILOTAGE_DUCKDB_MEMORY_LIMIT")
+
+
+def dbt_executable() -> str:
+    """The venv's dbt (next to the running Python), else the one on PATH."""
+    candidate = Path(sys.executable).parent / "dbt"
+    if candidate.exists():
+        return str(candidate)
+    found = shutil.which("dbt")
+    if not found:
+        raise PilotageError("dbt executable not found (install the project: pip install -e .)")
+    return found
+
+
+def dbt_env(settings: Settings) -> dict[str, str]:
+    """The env vars that make dbt build into this run's file: the same for parse and build."""
+    return {
+        "PILOTAGE_DUCKDB_PATH": str(settings.build_path),
+        "PILOTAGE_TARGET": settings.target,
+        "DBT_PROFILES_DIR": str(settings.project_dir),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+    }
+
+
+def dbt_vars(settings: Settings) -> str:
+    """`--vars` of the run (sorted JSON: the same text for parse and build)."""
+    return json.dumps(settings.vars(), sort_keys=True)
+
+
+@contextmanager
+def applied_env(settings: Settings):
+    """Set dbt_env(settings) in os.environ (dagster-dbt passes os.environ to dbt), then restore."""
+    env = dbt_env(settings)
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        yield env
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def project_fingerprint(project_dir: Path = PROJECT_DIR) -> str:
+    digest = hashlib.sha1()
+    for name in PROJECT_INPUTS:
+        root = project_dir / name
+        paths = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
+        for p in paths:
+            st = p.stat()
+            digest.update(f"{p.relative_to(project_dir)}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _stamp(settings: Settings) -> dict:
+    env = dbt_env(settings)
+    env.update({k: os.environ.get(k, "") for k in PASSED_THROUGH})
+    return {"files": project_fingerprint(settings.project_dir), "env": env, "vars": dbt_vars(settings)}
+
+
+def _read_stamp() -> dict:
+    try:
+        return json.loads(STAMP.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def manifest_is_fresh(settings: Settings, *, for_run: bool) -> bool:
+    """for_run=False (loading definitions): the manifest exists and the project files did not
+    change. for_run=True: also parsed with this run's env and vars (dbt's partial parse holds)."""
+    if not MANIFEST.exists():
+        return False
+    stamp, wanted = _read_stamp(), _stamp(settings)
+    if for_run:
+        return stamp == wanted
+    return stamp.get("files") == wanted["files"]
+
+
+@contextmanager
+def _parse_lock():
+    TARGET_DIR.mkdir(parents=True, exist_ok=True)
+    with open(TARGET_DIR / ".pilotage_parse.lock", "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def prepare_manifest(settings: Settings, *, for_run: bool = True) -> float | None:
+    """Run `dbt parse` if the manifest is missing or stale; returns its duration, None if skipped."""
+    with _parse_lock():
+        if manifest_is_fresh(settings, for_run=for_run):
+            return None
+        started = time.perf_counter()
+        stamp = _stamp(settings)
+        env = {**os.environ, **dbt_env(settings), "DBT_LOG_PATH": str(TARGET_DIR)}
+        env.pop("DBT_TARGET_PATH", None)
+        proc = subprocess.run(
+            [dbt_executable(), "parse", "--vars", stamp["vars"], "--no-use-colors"],
+            cwd=settings.project_dir, env=env, capture_output=True, text=True)
+        if proc.returncode != 0 or not MANIFEST.exists():
+            raise PilotageError(f"dbt parse failed: {_first_error(proc.stdout + proc.stderr)}")
+        STAMP.write_text(json.dumps(stamp, indent=2, sort_keys=True), encoding="utf-8")
+        return time.perf_counter() - started
+
+
+def parsed_fingerprint() -> str | None:
+    """Fingerprint of the project files the current manifest was parsed from."""
+    return _read_stamp().get("files")
+
+
+def _first_error(output: str) -> str:
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    for i, line in enumerate(lines):
+        if "Error" in line or "error" in line:
+            rest = " ".join(lines[i:i + 3])
+            return rest[:300]
+    return (lines[-1] if lines else "no output")[:300]
+
+
+# ---------------------------------------------------------------- after a dbt build
+
+
+def summarize_run_results(path: Path) -> dict:
+    """Counts by resource type and status from run_results.json, plus the failures."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"counts": {}, "failures": [], "elapsed": None}
+    counts: dict[str, dict[str, int]] = {}
+    failures = []
+    for r in data.get("results", []):
+        uid = r.get("unique_id", "")
+        kind = uid.split(".", 1)[0]
+        status = str(r.get("status"))
+        counts.setdefault(kind, {}).setdefault(status, 0)
+        counts[kind][status] += 1
+        if status in ("error", "fail", "runtime error"):
+            name = uid.split(".")[-1] if kind != "test" else uid.split(".")[2]
+            message = " ".join(str(r.get("message") or "").split())[:200]
+            failures.append(f"{kind} {name}: {message}" if message else f"{kind} {name}")
+    return {"counts": counts, "failures": failures, "elapsed": data.get("elapsed_time")}
+
+
+def describe_counts(counts: dict) -> str:
+    parts = []
+    for kind in ("seed", "model", "snapshot", "test", "unit_test"):
+        if kind in counts:
+            by_status = ", ".join(f"{n} {s}" for s, n in sorted(counts[kind].items()))
+            parts.append(f"{kind}s: {by_status}")
+    return "; ".join(parts) or "nothing run"
+
+
+def clean_invocation_dirs(keep: Path | None = None, older_than_s: float = 6 * 3600) -> int:
+    """Remove dagster-dbt per-invocation folders `target/<op>-<run>-<id>/` left by killed runs
+    (older than `older_than_s`); `keep` is the one to leave alone."""
+    removed = 0
+    if not TARGET_DIR.is_dir():
+        return 0
+    now = time.time()
+    for d in TARGET_DIR.iterdir():
+        if d.is_dir() and d.name.startswith("dbt_models-") and d != keep:
+            if now - d.stat().st_mtime > older_than_s:
+                shutil.rmtree(d, ignore_errors=True)
+                removed += 1
+    return removed

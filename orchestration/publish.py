@@ -1,0 +1,292 @@
+"""Write-audit-publish of the DuckDB warehouse file, its version history and `pilotage rollback`.
+
+- write: a run builds into `settings.build_path` (next to the published file, same file system),
+  started from a copy of the published file (nightly) or empty (full refresh). The published file
+  is only ever *read* (copied, attached read-only), so BI readers are never blocked.
+- audit: the Dagster job's checks, dbt tests and recette run on the build file.
+- publish: `os.replace(build, published)`, atomic; readers holding the old file keep reading it,
+  new connections see the new one. The previous published file is first copied
+  into the version history under the state dir, which keeps the last N versions.
+
+A failed or killed run never touches the published file; its build file is left for inspection
+and removed at the start of the next run. A lock file next to the warehouse serialises runs.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from .errors import PilotageError
+
+# ---------------------------------------------------------------- lock
+
+_held: dict[str, list] = {}  # lock path -> [file object, depth]; re-entrant inside one process
+_held_guard = threading.Lock()
+
+
+def lock_path(warehouse: Path) -> Path:
+    return warehouse.parent / f".{warehouse.stem}.lock"
+
+
+@contextmanager
+def refresh_lock(warehouse: Path):
+    """Exclusive, non-blocking lock for runs on this warehouse (flock: released by the kernel if
+    the process dies). Re-entrant in one process: `pilotage refresh` holds it around the job and
+    the job's resource takes it again (runs launched from the UI take it only there)."""
+    path = lock_path(Path(warehouse))
+    key = str(path)
+    with _held_guard:
+        if key in _held:
+            _held[key][1] += 1
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle = open(path, "a+")
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise
+                handle.seek(0)
+                holder = handle.read().strip() or "another process"
+                handle.close()
+                raise PilotageError(
+                    f"another refresh is running on {warehouse} ({holder}); wait for it to finish "
+                    f"(lock file {path})") from None
+            handle.seek(0)
+            handle.truncate()
+            handle.write(f"pid {os.getpid()} since {dt.datetime.now().isoformat(timespec='seconds')}")
+            handle.flush()
+            _held[key] = [handle, 1]
+    try:
+        yield path
+    finally:
+        with _held_guard:
+            entry = _held[key]
+            entry[1] -= 1
+            if entry[1] == 0:
+                handle = entry[0]
+                handle.seek(0)
+                handle.truncate()
+                fcntl.flock(handle, fcntl.LOCK_UN)
+                handle.close()
+                del _held[key]
+
+
+# ---------------------------------------------------------------- files
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _remove(path: Path) -> None:
+    for p in (path, Path(f"{path}.wal"), Path(f"{path}.tmp")):
+        if p.exists():
+            p.unlink()
+
+
+@dataclass
+class BuildStart:
+    mode: str  # "copy of the published warehouse" | "empty"
+    build_path: Path
+
+    def describe(self) -> str:
+        return f"build {self.build_path.name} started from {self.mode}"
+
+
+def start_build(warehouse: Path, build_path: Path, *, from_published: bool) -> BuildStart:
+    """Remove a stale build file, then start the new one from a copy of the published file (a
+    read of it) or leave it absent (DuckDB creates it empty)."""
+    build_path.parent.mkdir(parents=True, exist_ok=True)
+    _remove(build_path)
+    if from_published and warehouse.exists():
+        tmp = Path(f"{build_path}.tmp")
+        shutil.copyfile(warehouse, tmp)
+        os.replace(tmp, build_path)
+        return BuildStart("copy of the published warehouse", build_path)
+    return BuildStart("empty", build_path)
+
+
+SNAPSHOTS = "marts.kpi_observations"
+
+
+def carry_over_snapshots(warehouse: Path, build_path: Path, as_of: dt.date) -> int:
+    """Full refresh: copy the earlier snapshot rows (period_grain 'as_of', another as_of date) of
+    the published kpi_observations into the rebuilt table, by column name (new columns NULL).
+    Returns the number of rows carried over (0 when there is nothing to carry)."""
+    if not warehouse.exists():
+        return 0
+    with duckdb.connect(str(build_path)) as con:
+        quoted = str(warehouse).replace("'", "''")
+        con.execute(f"ATTACH '{quoted}' AS published (READ_ONLY)")
+        try:
+            def columns(catalog: str) -> list[str]:
+                return [r[0] for r in con.execute(
+                    "select column_name from information_schema.columns where table_catalog = ? "
+                    "and table_schema = 'marts' and table_name = 'kpi_observations' order by ordinal_position",
+                    [catalog]).fetchall()]
+
+            new_cols = columns(con.execute("select current_database()").fetchone()[0])
+            old_cols = set(columns("published"))
+            if not new_cols or not {"period_grain", "period_start"} <= old_cols:
+                return 0
+            shared = [c for c in new_cols if c in old_cols]
+            names = ", ".join(f'"{c}"' for c in shared)
+            key = ["kpi_code", "period_grain", "period_start", "dimension", "dimension_value"]
+            not_there = " and ".join(f'n."{c}" is not distinct from o."{c}"' for c in key if c in shared)
+            before = con.execute(f"select count(*) from {SNAPSHOTS}").fetchone()[0]
+            con.execute(f"""
+                insert into {SNAPSHOTS} ({names})
+                select {names} from published.{SNAPSHOTS} as o
+                where o.period_grain = 'as_of' and o.period_start <> ?
+                  and not exists (select 1 from {SNAPSHOTS} as n where {not_there})""", [as_of])
+            after = con.execute(f"select count(*) from {SNAPSHOTS}").fetchone()[0]
+            return after - before
+        finally:
+            con.execute("DETACH published")
+
+
+# ---------------------------------------------------------------- versions
+
+
+def history_dir(state_dir: Path, warehouse: Path) -> Path:
+    """Per-warehouse folder of published versions under the state dir."""
+    tag = hashlib.sha1(str(Path(warehouse).resolve()).encode()).hexdigest()[:8]
+    return Path(state_dir) / "published" / f"{Path(warehouse).stem}-{tag}"
+
+
+def _read_json(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _write_json(path: Path, data: dict) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(data, indent=2, sort_keys=True, default=str), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def current_info(state_dir: Path, warehouse: Path) -> dict | None:
+    """What is known of the currently published file (written at publish / rollback)."""
+    return _read_json(history_dir(state_dir, warehouse) / "current.json")
+
+
+def versions(state_dir: Path, warehouse: Path) -> list[tuple[Path, dict]]:
+    """Archived earlier versions, newest first: (file, its info)."""
+    folder = history_dir(state_dir, warehouse)
+    out = []
+    for f in sorted(folder.glob("v-*.duckdb"), reverse=True):
+        out.append((f, _read_json(f.with_suffix(".json")) or {}))
+    return out
+
+
+def _snapshot(src: Path, dst: Path) -> None:
+    """Keep a copy of `src` as `dst` (a copy, not a hard link: a version must stay as published
+    even if someone later opens the published file read-write)."""
+    tmp = Path(f"{dst}.tmp")
+    shutil.copyfile(src, tmp)
+    os.replace(tmp, dst)
+
+
+def _archive_current(warehouse: Path, folder: Path, info: dict | None) -> Path:
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"v-{stamp}.duckdb"
+    _snapshot(warehouse, target)
+    _write_json(target.with_suffix(".json"), info or {"published_at": "unknown (published before history)"})
+    return target
+
+
+def _prune(folder: Path, keep: int) -> None:
+    for f in sorted(folder.glob("v-*.duckdb"), reverse=True)[max(keep, 0):]:
+        f.unlink(missing_ok=True)
+        f.with_suffix(".json").unlink(missing_ok=True)
+
+
+def _checkpoint(build_path: Path) -> None:
+    """Fold the WAL into the file so the published file is self-contained."""
+    with duckdb.connect(str(build_path)) as con:
+        con.execute("CHECKPOINT")
+    if Path(f"{build_path}.wal").exists():
+        raise PilotageError(f"build file {build_path} still has a WAL after CHECKPOINT; not publishing")
+
+
+def publish(build_path: Path, warehouse: Path, state_dir: Path, info: dict, keep: int = 3) -> dict:
+    """Atomically replace the published file by the audited build file; archive the previous one.
+    `info` (as_of, run id, counts) is stored with the version. Returns the new current info."""
+    if not build_path.exists():
+        raise PilotageError(f"nothing to publish: build file {build_path} is missing")
+    _checkpoint(build_path)
+    with open(build_path, "rb+") as f:
+        os.fsync(f.fileno())
+    folder = history_dir(state_dir, warehouse)
+    folder.mkdir(parents=True, exist_ok=True)
+    if warehouse.exists():
+        _archive_current(warehouse, folder, current_info(state_dir, warehouse))
+    current = {**info, "sha256": sha256(build_path), "bytes": build_path.stat().st_size,
+               "published_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+               "warehouse": str(warehouse)}
+    os.replace(build_path, warehouse)
+    _fsync_dir(warehouse.parent)
+    _write_json(folder / "current.json", current)
+    _prune(folder, keep)
+    return current
+
+
+def rollback(warehouse_path, steps: int = 1, state_dir: Path | None = None) -> str:
+    """Restore the version published `steps` publishes ago; the versions newer than it (and the
+    current file, kept as `rolled-back.duckdb`) leave the history. Returns a one-line report."""
+    from .settings import resolve
+
+    warehouse = Path(warehouse_path).resolve()
+    state_dir = Path(state_dir) if state_dir else resolve().state_dir
+    if steps < 1:
+        raise PilotageError("--steps must be at least 1")
+    folder = history_dir(state_dir, warehouse)
+    with refresh_lock(warehouse):
+        kept = versions(state_dir, warehouse)
+        if len(kept) < steps:
+            raise PilotageError(f"cannot roll back {steps} version(s) of {warehouse}: "
+                                f"{len(kept)} earlier version(s) kept in {folder}")
+        chosen, info = kept[steps - 1]
+        if warehouse.exists():
+            _snapshot(warehouse, folder / "rolled-back.duckdb")
+            if (cur := current_info(state_dir, warehouse)) is not None:
+                _write_json(folder / "rolled-back.json", cur)
+        tmp = warehouse.parent / f".{warehouse.stem}.rollback.tmp"
+        shutil.copyfile(chosen, tmp)
+        os.replace(tmp, warehouse)
+        _fsync_dir(warehouse.parent)
+        _write_json(folder / "current.json", {**info, "restored_at": dt.datetime.now(
+            dt.timezone.utc).isoformat(timespec="seconds")})
+        for f, _ in kept[:steps]:
+            f.unlink(missing_ok=True)
+            f.with_suffix(".json").unlink(missing_ok=True)
+    left = len(kept) - steps
+    return (f"rolled back {warehouse} by {steps} version(s): now the version published "
+            f"{info.get('published_at', '?')} (as_of {info.get('as_of', '?')}); "
+            f"{left} earlier version(s) left; the replaced file is kept as {folder / 'rolled-back.duckdb'}")

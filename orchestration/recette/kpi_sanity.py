@@ -1,0 +1,67 @@
+"""The module suites `sanity.<module>`: the decisions of expectations/<module>.py as GX
+expectations over marts.kpi_observations.
+
+All nine suites validate one batch: the observation keys plus, per module and per bound
+(e.g. `pipeline: within [0, 1]`), a column holding the value on the rows of the module's KPIs
+with that bound and NULL elsewhere. A bound is then one plain column expectation (GX skips
+NULLs) whose failing rows the report names by kpi_code, period and member; presence is one
+expectation per module on the set of kpi_code values.
+"""
+from __future__ import annotations
+
+import great_expectations.expectations as gxe
+import pandas as pd
+
+from .rules import Bounds, describe_bounds
+from .spec import RecetteSpec
+
+INDEX = ["kpi_code", "period_grain", "period_start", "dimension", "dimension_value"]
+
+
+def bound_classes(spec: RecetteSpec, module: str) -> dict[tuple[Bounds, str], list[str]]:
+    """(bounds, severity) -> KPI codes of the module held to it."""
+    classes: dict[tuple[Bounds, str], list[str]] = {}
+    for code in spec.module_kpis(module):
+        rule = spec.rule(code)
+        if rule.bounds is not None:
+            classes.setdefault((rule.bounds, "critical"), []).append(code)
+        if rule.clean_bounds is not None:
+            classes.setdefault((rule.clean_bounds, "warning"), []).append(code)
+    return classes
+
+
+def column_name(module: str, bounds: Bounds, severity: str) -> str:
+    return f"{module}: {describe_bounds(bounds)}" + (" (clean data)" if severity == "warning" else "")
+
+
+def module_frame(observations: pd.DataFrame, spec: RecetteSpec) -> pd.DataFrame:
+    masked: dict[str, pd.Series] = {}
+    if not set(INDEX + ["value"]) <= set(observations.columns):
+        observations = pd.DataFrame(columns=INDEX + ["value"])
+    value = observations["value"].astype(float)
+    for module in spec.modules:
+        for (bounds, severity), codes in bound_classes(spec, module).items():
+            masked[column_name(module, bounds, severity)] = value.where(observations["kpi_code"].isin(codes))
+    return observations[INDEX].assign(**masked).reset_index(drop=True)
+
+
+def module_expectations(spec: RecetteSpec, module: str) -> list:
+    codes = spec.module_kpis(module)
+    required = [c for c in codes if not spec.rule(c).may_be_empty]
+    optional = [c for c in codes if spec.rule(c).may_be_empty]
+    exps: list = [gxe.ExpectColumnDistinctValuesToContainSet(
+        column="kpi_code", value_set=required,
+        description=f"every {module} KPI has at least one row: {', '.join(required)}")]
+    if optional:
+        exps.append(gxe.ExpectColumnDistinctValuesToContainSet(
+            column="kpi_code", value_set=optional, severity="warning",
+            description=f"{module} KPIs whose population may be empty have rows (warning only): "
+                        + ", ".join(optional)))
+    for (bounds, severity), members in bound_classes(spec, module).items():
+        low, high = bounds
+        note = " on clean data (warning only)" if severity == "warning" else ""
+        exps.append(gxe.ExpectColumnValuesToBeBetween(
+            column=column_name(module, bounds, severity), min_value=low, max_value=high,
+            severity=severity,
+            description=f"values {describe_bounds(bounds)}{note}: {', '.join(members)}"))
+    return exps

@@ -1,0 +1,80 @@
+"""Read the published tables of a warehouse file, once, through a read-only DuckDB connection."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from ..errors import PilotageError
+from .spec import CORE_TABLES, RecetteSpec, suite_file
+
+
+@dataclass
+class Warehouse:
+    path: Path
+    frames: dict[str, pd.DataFrame]             # schema.table -> rows (no columns when missing)
+    missing: set[str]                           # schema.table of required tables not found
+    column_types: dict[str, dict[str, str]]     # schema.table -> column -> DuckDB type
+    marts: dict[str, list[str]]                 # module -> its marts (marts.<module>__<what>)
+    as_of: dt.date | None                       # as_of of the run that published it
+
+    def frame(self, table: str) -> pd.DataFrame:
+        return self.frames.get(table, pd.DataFrame())
+
+
+def _normalize_type(data_type: str) -> str:
+    return re.sub(r"\(.*\)$", "", data_type.strip().upper())
+
+
+def _connect(path: Path) -> duckdb.DuckDBPyConnection:
+    if not path.is_file():
+        raise PilotageError(f"warehouse not found: {path} (run `pilotage refresh` first, or pass --warehouse)")
+    try:
+        return duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise PilotageError(f"cannot open warehouse {path}: {reason}") from None
+
+
+def _as_of(frames: dict[str, pd.DataFrame]) -> dt.date | None:
+    for table in ("marts.kpi_observations", "marts.customer_360", "marts.crm_alerts"):
+        frame = frames.get(table)
+        if frame is not None and "as_of_date" in frame.columns and frame["as_of_date"].notna().any():
+            return pd.Timestamp(frame["as_of_date"].max()).date()
+    return None
+
+
+def read_warehouse(path: Path, spec: RecetteSpec) -> Warehouse:
+    """Every core table, every module mart and their column types; missing tables are noted,
+    never raised: they fail the structure suites."""
+    path = Path(path)
+    con = _connect(path)
+    try:
+        rows = con.execute(
+            "select table_schema, table_name, column_name, data_type from information_schema.columns "
+            "where table_schema in ('marts', 'audit') order by table_schema, table_name, ordinal_position"
+        ).fetchall()
+        column_types: dict[str, dict[str, str]] = {}
+        for schema, table, column, data_type in rows:
+            column_types.setdefault(f"{schema}.{table}", {})[column] = _normalize_type(data_type)
+        marts = {m: sorted(t.split(".", 1)[1] for t in column_types
+                           if t.startswith(f"marts.{m}__")) for m in spec.modules}
+        wanted = [suite_file(t).TABLE.name for t in CORE_TABLES]
+        wanted += [f"marts.{name}" for names in marts.values() for name in names]
+        frames: dict[str, pd.DataFrame] = {}
+        missing: set[str] = set()
+        for table in wanted:
+            if table not in column_types:
+                missing.add(table)
+                frames[table] = pd.DataFrame()
+                continue
+            schema, name = table.split(".", 1)
+            frames[table] = con.execute(f'select * from "{schema}"."{name}"').df()
+    finally:
+        con.close()
+    return Warehouse(path=path, frames=frames, missing=missing, column_types=column_types,
+                     marts=marts, as_of=_as_of(frames))

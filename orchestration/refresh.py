@@ -1,0 +1,182 @@
+"""`pilotage refresh`: run the nightly (or full-refresh) Dagster job in-process and publish.
+
+Exit semantics (spec/outputs.md): returns a RefreshResult when the run published; otherwise
+raises PilotageError with a one-line reason, the published warehouse being byte-for-byte
+unchanged (write-audit-publish, see orchestration/publish.py).
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import PilotageError
+from .settings import Settings
+
+LOG_LEVEL_ENV = "PILOTAGE_LOG_LEVEL"  # Dagster console log level of `pilotage refresh` (default: silent)
+
+
+@dataclass
+class RefreshResult:
+    settings: Settings
+    job: str
+    run_id: str
+    published: bool
+    events: object  # assets.run_events.RunEvents
+    dbt: dict = field(default_factory=dict)  # dbt_runner.summarize_run_results
+    current: dict | None = None  # publish info (sha256, bytes, ...)
+    versions_kept: int = 0
+    seconds: float = 0.0
+    stages: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def reason(self) -> str:
+        return self.events.reason()
+
+    def stage_line(self) -> str:
+        return ", ".join(f"{name} {secs:.1f} s" for name, secs in self.stages.items())
+
+    def summary(self) -> str:
+        from .dbt_runner import describe_counts
+
+        ev = self.events
+        s = self.settings
+        head = "published" if self.published else "did NOT publish"
+        lines = [f"pilotage refresh ({self.job}, as_of {s.as_of}, run {self.run_id[:8]}) {head} "
+                 f"in {self.seconds:.1f} s"]
+        load = ev.materializations.get("audit/load_audit", {})
+        if load:
+            lines.append(f"  load:      {load.get('summary', '').replace(chr(10), chr(10) + ' ' * 13)}")
+            lines.append(f"             build started from {load.get('build_started_from', '?')}")
+        else:
+            lines.append("  load:      not run")
+        built = sum(1 for k in ev.materializations if k not in ("audit/load_audit", "recette", "published_warehouse")
+                    and not k.startswith(("raw/", "audit/")))
+        lines.append(f"  dbt build: {describe_counts(self.dbt.get('counts', {}))} ({built} assets materialized)")
+        dq = [c for c in ev.checks if c.step not in ("dbt_models", "recette") and c.name != "recette_passed"]
+        dbt_tests = [c for c in ev.checks if c.step == "dbt_models"]
+        failed = [c for c in dq if not c.passed]
+        lines.append(f"  checks:    {len(dq) - len(failed)}/{len(dq)} data-quality checks passed, "
+                     f"{sum(c.passed for c in dbt_tests)}/{len(dbt_tests)} dbt tests passed")
+        for c in failed + [c for c in dbt_tests if not c.passed]:
+            lines.append(f"             {c.severity} {c.asset}:{c.name}: {c.description}")
+        rec = ev.materializations.get("recette")
+        if rec:
+            lines.append(f"  recette:   {rec.get('verdict')}; report {rec.get('report_path')}")
+        else:
+            lines.append("  recette:   not run")
+        if self.published and self.current:
+            lines.append(f"  published: {s.warehouse} (sha256 {self.current['sha256'][:12]}, "
+                         f"{self.current['bytes'] / 1e6:.1f} MB; {self.versions_kept} earlier version(s) kept)")
+        else:
+            lines.append(f"  published: no ({self.reason}); {s.warehouse} unchanged")
+        lines.append(f"  stages:    {self.stage_line()}")
+        return "\n".join(lines)
+
+
+def _validate(settings: Settings) -> None:
+    if not settings.landing.is_dir():
+        raise PilotageError(f"landing directory not found: {settings.landing}")
+    if settings.target != "duckdb":
+        raise PilotageError(f"pilotage refresh publishes a DuckDB file; target {settings.target!r} "
+                            "is not supported by refresh")
+    if settings.warehouse.exists() and settings.warehouse.is_dir():
+        raise PilotageError(f"--warehouse must be a file, {settings.warehouse} is a directory")
+
+
+def dagster_home(settings: Settings) -> Path:
+    """Persistent Dagster instance of the CLI and `pilotage ui` (run history in the UI)."""
+    home = settings.state_dir / "dagster_home"
+    home.mkdir(parents=True, exist_ok=True)
+    config = home / "dagster.yaml"
+    if not config.exists():
+        config.write_text("telemetry:\n  enabled: false\n", encoding="utf-8")
+    return home
+
+
+def _instance(settings: Settings):
+    from dagster import DagsterInstance
+
+    return DagsterInstance.from_config(str(dagster_home(settings)))
+
+
+def _run_config(settings: Settings) -> dict:
+    from .assets.resources import run_config
+
+    config = run_config(settings)
+    level = os.environ.get(LOG_LEVEL_ENV, "").strip().upper() or "CRITICAL"
+    config["loggers"] = {"console": {"config": {"log_level": level}}}
+    return config
+
+
+@contextlib.contextmanager
+def _captured_output(settings: Settings):
+    """dagster-dbt echoes every dbt event to stdout: send the run's stdout/stderr to a log file
+    under the state dir (kept on the terminal when PILOTAGE_LOG_LEVEL is set)."""
+    log = settings.state_dir / "last_refresh.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    if os.environ.get(LOG_LEVEL_ENV, "").strip():
+        yield log
+        return
+    with open(log, "w", encoding="utf-8") as f, contextlib.redirect_stdout(f), contextlib.redirect_stderr(f):
+        yield log
+
+
+def _stages(events, parse_s: float | None, setup_s: float) -> dict[str, float]:
+    stages = {"parse": parse_s or 0.0, "setup": setup_s}
+    for name, step in (("load", "landing"), ("dbt", "dbt_models")):
+        if (secs := events.seconds(step)) is not None:
+            stages[name] = secs
+    if events.check_steps:
+        stages["checks"] = events.checks_seconds()
+    for name, step in (("recette", "recette"), ("publish", "published_warehouse")):
+        if (secs := events.seconds(step)) is not None:
+            stages[name] = secs
+    return stages
+
+
+def run_refresh(settings: Settings, full_refresh: bool = False) -> RefreshResult:
+    started = time.perf_counter()
+    _validate(settings)  # user mistakes first, before the heavy imports
+
+    from . import alerting, dbt_runner
+    from . import publish as wap
+    from .assets.dbt import last_run_results_path
+    from .assets.resources import FULL_REFRESH_JOB, NIGHTLY_JOB
+
+    settings.warehouse.parent.mkdir(parents=True, exist_ok=True)
+    with wap.refresh_lock(settings.warehouse):
+        parse_s = dbt_runner.prepare_manifest(settings, for_run=True)
+        setup_started = time.perf_counter()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from .assets.run_events import read_run
+            from .definitions import defs
+
+            job_name = FULL_REFRESH_JOB if full_refresh else NIGHTLY_JOB
+            job = defs.resolve_job_def(job_name)
+            with _instance(settings) as instance, _captured_output(settings) as log:
+                setup_s = time.perf_counter() - setup_started
+                result = job.execute_in_process(
+                    run_config=_run_config(settings), instance=instance, raise_on_error=False,
+                    tags={alerting.ALERTED_TAG: "cli", "pilotage/as_of": settings.as_of.isoformat(),
+                          "pilotage/log": str(log)})
+                events = read_run(instance, result.run_id)
+    published = events.success and "published_warehouse" in events.materializations
+    outcome = RefreshResult(
+        settings=settings, job=job_name, run_id=result.run_id, published=published, events=events,
+        dbt=dbt_runner.summarize_run_results(last_run_results_path(settings)),
+        current=wap.current_info(settings.state_dir, settings.warehouse) if published else None,
+        versions_kept=len(wap.versions(settings.state_dir, settings.warehouse)),
+        seconds=time.perf_counter() - started, stages=_stages(events, parse_s, setup_s))
+    details = settings.state_dir / "last_refresh.txt"
+    details.parent.mkdir(parents=True, exist_ok=True)
+    details.write_text(outcome.summary() + "\n", encoding="utf-8")
+    alerting.report_run(settings.state_dir, events, warehouse=str(settings.warehouse), published=published)
+    if not published:
+        raise PilotageError(f"refresh did not publish: {outcome.reason}; the published warehouse "
+                            f"{settings.warehouse} is unchanged (details: {details})")
+    return outcome

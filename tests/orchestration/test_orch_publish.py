@@ -1,0 +1,161 @@
+"""Write-audit-publish primitives on small DuckDB files: atomic publish, readers, versions,
+rollback, the refresh lock and the full-refresh carry-over of KPI snapshots."""
+import datetime as dt
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from orchestration import publish as wap
+from orchestration.errors import PilotageError
+
+
+def _make(path: Path, value: int) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with duckdb.connect(str(path)) as con:
+        con.execute("create schema if not exists marts")
+        con.execute("create or replace table marts.n as select ? as value", [value])
+
+
+def _value(path: Path) -> int:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return con.execute("select value from marts.n").fetchone()[0]
+
+
+@pytest.fixture
+def wh(tmp_path):
+    return tmp_path / "wh" / "pilotage.duckdb", tmp_path / "wh" / ".pilotage.build.duckdb", tmp_path / "state"
+
+
+def _publish(wh, value, keep=3):
+    warehouse, build, state = wh
+    _make(build, value)
+    return wap.publish(build, warehouse, state, {"as_of": f"2026-03-{value:02d}", "alerts": value}, keep=keep)
+
+
+def test_publish_replaces_atomically_and_keeps_versions(wh):
+    warehouse, build, state = wh
+    first = _publish(wh, 1)
+    assert _value(warehouse) == 1 and not build.exists()
+    assert first["sha256"] == wap.sha256(warehouse)
+    assert wap.current_info(state, warehouse)["alerts"] == 1
+    for v in (2, 3, 4, 5):
+        _publish(wh, v)
+    assert _value(warehouse) == 5
+    kept = wap.versions(state, warehouse)
+    assert [info["alerts"] for _, info in kept] == [4, 3, 2]  # newest first, keep = 3
+    assert [_value(f) for f, _ in kept] == [4, 3, 2]
+
+
+def test_reader_keeps_old_file_and_is_never_blocked(wh):
+    warehouse, build, state = wh
+    _publish(wh, 1)
+    reader = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        _make(build, 2)  # writing the build file never touches the published one
+        wap.publish(build, warehouse, state, {"as_of": "x"})
+        assert reader.execute("select value from marts.n").fetchone()[0] == 1  # old snapshot, consistent
+        code = f"import duckdb; print(duckdb.connect({str(warehouse)!r}, read_only=True).execute('select value from marts.n').fetchone()[0])"
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        assert out.stdout.strip() == "2"  # a new reader sees the published file
+    finally:
+        reader.close()
+
+
+def test_publish_refuses_missing_build(wh):
+    warehouse, build, state = wh
+    with pytest.raises(PilotageError, match="nothing to publish"):
+        wap.publish(build, warehouse, state, {})
+
+
+def test_start_build(wh):
+    warehouse, build, state = wh
+    _make(build, 99)  # stale build of a killed run
+    assert wap.start_build(warehouse, build, from_published=True).mode == "empty"  # nothing published yet
+    assert not build.exists()
+    _publish(wh, 7)
+    before = wap.sha256(warehouse)
+    start = wap.start_build(warehouse, build, from_published=True)
+    assert start.mode == "copy of the published warehouse" and _value(build) == 7
+    _make(build, 8)
+    assert wap.sha256(warehouse) == before
+    assert wap.start_build(warehouse, build, from_published=False).mode == "empty" and not build.exists()
+
+
+def test_rollback(wh):
+    warehouse, build, state = wh
+    with pytest.raises(PilotageError, match="0 earlier version"):
+        wap.rollback(warehouse, steps=1, state_dir=state)
+    for v in (1, 2, 3):
+        _publish(wh, v)
+    message = wap.rollback(warehouse, steps=1, state_dir=state)
+    assert _value(warehouse) == 2 and "as_of 2026-03-02" in message
+    assert wap.current_info(state, warehouse)["alerts"] == 2
+    assert [i["alerts"] for _, i in wap.versions(state, warehouse)] == [1]
+    assert _value(wap.history_dir(state, warehouse) / "rolled-back.duckdb") == 3
+    with pytest.raises(PilotageError, match="cannot roll back 2"):
+        wap.rollback(warehouse, steps=2, state_dir=state)
+    wap.rollback(warehouse, steps=1, state_dir=state)
+    assert _value(warehouse) == 1
+
+
+def test_rollback_cli(wh, tmp_path):
+    warehouse, build, state = wh
+    for v in (1, 2):
+        _publish(wh, v)
+    env = {"PILOTAGE_STATE_DIR": str(state), "PATH": "/usr/bin:/bin"}
+    exe = Path(sys.executable).parent / "pilotage"
+    out = subprocess.run([str(exe), "rollback", "--warehouse", str(warehouse)], capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    assert "rolled back" in out.stdout and _value(warehouse) == 1
+    out = subprocess.run([str(exe), "rollback", "--warehouse", str(warehouse), "--steps", "3"],
+                         capture_output=True, text=True, env=env)
+    assert out.returncode == 1 and out.stderr.count("\n") == 1 and "Traceback" not in out.stderr
+
+
+def test_lock_is_exclusive_across_processes_and_reentrant(wh):
+    warehouse, _, _ = wh
+    warehouse.parent.mkdir(parents=True)
+    code = textwrap.dedent(f"""
+        from orchestration.publish import refresh_lock
+        from orchestration.errors import PilotageError
+        try:
+            with refresh_lock(__import__('pathlib').Path({str(warehouse)!r})):
+                print('acquired')
+        except PilotageError as e:
+            print('busy:', e)
+    """)
+    with wap.refresh_lock(warehouse):
+        with wap.refresh_lock(warehouse):  # re-entrant in the same process
+            pass
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        assert out.startswith("busy: another refresh is running") and f"pid " in out
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "acquired"  # released
+
+
+def _observations(path: Path, rows):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with duckdb.connect(str(path)) as con:
+        con.execute("create schema if not exists marts")
+        con.execute("create or replace table marts.kpi_observations (kpi_code varchar, period_grain varchar, "
+                    "period_start date, dimension varchar, dimension_value varchar, value double)")
+        con.executemany("insert into marts.kpi_observations values (?, ?, ?, 'total', 'all', ?)", rows)
+
+
+def test_carry_over_snapshots(wh):
+    warehouse, build, state = wh
+    d = dt.date.fromisoformat
+    _observations(warehouse, [("k", "as_of", d("2026-03-13"), 1.0), ("k", "as_of", d("2026-03-14"), 2.0),
+                              ("k", "as_of", d("2026-03-15"), 9.0), ("k", "month", d("2026-03-01"), 9.0)])
+    _observations(build, [("k", "as_of", d("2026-03-15"), 3.0), ("k", "month", d("2026-03-01"), 4.0)])
+    assert wap.carry_over_snapshots(warehouse, build, d("2026-03-15")) == 2
+    with duckdb.connect(str(build), read_only=True) as con:
+        rows = con.execute("select period_grain, period_start, value from marts.kpi_observations order by 1, 2").fetchall()
+    assert rows == [("as_of", d("2026-03-13"), 1.0), ("as_of", d("2026-03-14"), 2.0),
+                    ("as_of", d("2026-03-15"), 3.0), ("month", d("2026-03-01"), 4.0)]
+    assert wap.carry_over_snapshots(warehouse, build, d("2026-03-15")) == 0  # idempotent
+    assert wap.carry_over_snapshots(warehouse.parent / "none.duckdb", build, d("2026-03-15")) == 0
