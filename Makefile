@@ -6,7 +6,7 @@ SCALE       ?= 1
 DEMO_SCALE  ?= 0.01
 LANDING     ?= data/landing
 WAREHOUSE   ?= warehouse/pilotage.duckdb
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= -n 2 --dist loadgroup
 export UV_COMPILE_BYTECODE := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 

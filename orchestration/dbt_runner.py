@@ -30,6 +30,10 @@ PROJECT_INPUTS = ("models", "macros", "seeds", "snapshots", "tests/dbt", "analys
                   "dbt_project.yml", "profiles.yml", "packages.yml", "dependencies.yml")
 # Environment variables that the dbt project or profile reads (profiles.yml, _sources.yml, macros).
 PASSED_THROUGH = ("PILOTAGE_SCHEMA_SUFFIX", "PILOTAGE_DBT_THREADS", "PILOTAGE_DUCKDB_MEMORY_LIMIT")
+# ... and those only the postgres target reads (its profile output, dbt_project.yml grants);
+# PILOTAGE_PG_PASSWORD enters the stamp hashed.
+PASSED_THROUGH_POSTGRES = ("PILOTAGE_PG_HOST", "PILOTAGE_PG_PORT", "PILOTAGE_PG_USER",
+                           "PILOTAGE_PG_DATABASE", "PILOTAGE_PG_SCHEMA", "PILOTAGE_BI_ROLE")
 
 
 def dbt_executable() -> str:
@@ -43,14 +47,29 @@ def dbt_executable() -> str:
     return found
 
 
+def target_dir(settings: Settings) -> Path:
+    """dbt's target folder of this run's target: `target/` for DuckDB, `target/<target>/`
+    for the others. A manifest and its partial-parse state belong to one profile target:
+    sharing them would make every switch of target a full re-parse."""
+    return TARGET_DIR if settings.target == "duckdb" else TARGET_DIR / settings.target
+
+
 def dbt_env(settings: Settings) -> dict[str, str]:
     """The env vars that make dbt build into this run's file: the same for parse and build."""
-    return {
+    env = {
         "PILOTAGE_DUCKDB_PATH": str(settings.build_path),
         "PILOTAGE_TARGET": settings.target,
         "DBT_PROFILES_DIR": str(settings.project_dir),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     }
+    if settings.target != "duckdb":
+        # dagster-dbt puts its per-invocation folders and reads partial_parse.msgpack under it
+        env["DBT_TARGET_PATH"] = str(target_dir(settings))
+    if settings.target == "postgres":
+        from .postgres import BUILD_SUFFIX
+
+        env["PILOTAGE_SCHEMA_SUFFIX"] = BUILD_SUFFIX  # build schemas, swapped in at publish
+    return env
 
 
 def dbt_vars(settings: Settings) -> str:
@@ -86,14 +105,17 @@ def project_fingerprint(project_dir: Path = PROJECT_DIR) -> str:
 
 
 def _stamp(settings: Settings) -> dict:
-    env = dbt_env(settings)
-    env.update({k: os.environ.get(k, "") for k in PASSED_THROUGH})
+    passed = PASSED_THROUGH + (PASSED_THROUGH_POSTGRES if settings.target == "postgres" else ())
+    env = {k: os.environ.get(k, "") for k in passed}
+    env.update(dbt_env(settings))
+    if settings.target == "postgres" and (password := os.environ.get("PILOTAGE_PG_PASSWORD", "")):
+        env["PILOTAGE_PG_PASSWORD"] = "sha256:" + hashlib.sha256(password.encode()).hexdigest()[:16]
     return {"files": project_fingerprint(settings.project_dir), "env": env, "vars": dbt_vars(settings)}
 
 
-def _read_stamp() -> dict:
+def _read_stamp(stamp: Path = STAMP) -> dict:
     try:
-        return json.loads(STAMP.read_text(encoding="utf-8"))
+        return json.loads(stamp.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
 
@@ -101,9 +123,10 @@ def _read_stamp() -> dict:
 def manifest_is_fresh(settings: Settings, *, for_run: bool) -> bool:
     """for_run=False (loading definitions): the manifest exists and the project files did not
     change. for_run=True: also parsed with this run's env and vars (dbt's partial parse holds)."""
-    if not MANIFEST.exists():
+    folder = target_dir(settings)
+    if not (folder / MANIFEST.name).exists():
         return False
-    stamp, wanted = _read_stamp(), _stamp(settings)
+    stamp, wanted = _read_stamp(folder / STAMP.name), _stamp(settings)
     if for_run:
         return stamp == wanted
     return stamp.get("files") == wanted["files"]
@@ -127,14 +150,17 @@ def prepare_manifest(settings: Settings, *, for_run: bool = True) -> float | Non
             return None
         started = time.perf_counter()
         stamp = _stamp(settings)
-        env = {**os.environ, **dbt_env(settings), "DBT_LOG_PATH": str(TARGET_DIR)}
-        env.pop("DBT_TARGET_PATH", None)
+        folder = target_dir(settings)
+        folder.mkdir(parents=True, exist_ok=True)
+        env = {**os.environ, **dbt_env(settings), "DBT_LOG_PATH": str(folder)}
+        if folder == TARGET_DIR:
+            env.pop("DBT_TARGET_PATH", None)
         proc = subprocess.run(
             [dbt_executable(), "parse", "--vars", stamp["vars"], "--no-use-colors"],
             cwd=settings.project_dir, env=env, capture_output=True, text=True)
-        if proc.returncode != 0 or not MANIFEST.exists():
+        if proc.returncode != 0 or not (folder / MANIFEST.name).exists():
             raise PilotageError(f"dbt parse failed: {_first_error(proc.stdout + proc.stderr)}")
-        STAMP.write_text(json.dumps(stamp, indent=2, sort_keys=True), encoding="utf-8")
+        (folder / STAMP.name).write_text(json.dumps(stamp, indent=2, sort_keys=True), encoding="utf-8")
         return time.perf_counter() - started
 
 
@@ -192,9 +218,11 @@ def clean_invocation_dirs(keep: Path | None = None, older_than_s: float = 6 * 36
     if not TARGET_DIR.is_dir():
         return 0
     now = time.time()
-    for d in TARGET_DIR.iterdir():
-        if d.is_dir() and d.name.startswith("dbt_models-") and d != keep:
-            if now - d.stat().st_mtime > older_than_s:
-                shutil.rmtree(d, ignore_errors=True)
-                removed += 1
+    folders = [TARGET_DIR] + [d for d in TARGET_DIR.iterdir() if d.is_dir() and (d / STAMP.name).exists()]
+    for folder in folders:  # target/ and the other targets' target/<target>/
+        for d in folder.iterdir():
+            if d.is_dir() and d.name.startswith("dbt_models-") and d != keep:
+                if now - d.stat().st_mtime > older_than_s:
+                    shutil.rmtree(d, ignore_errors=True)
+                    removed += 1
     return removed

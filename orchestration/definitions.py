@@ -43,7 +43,9 @@ def build_schedule(job, cfg: dict) -> dg.ScheduleDefinition:
 
 def build_definitions() -> dg.Definitions:
     config = load_config()
-    dbt_runner.prepare_manifest(resolve(), for_run=False)
+    # The definitions read target/manifest.json (DuckDB's): every target has the same nodes, and a
+    # run of another target parses its own manifest under target/<target>/ (dbt_runner.target_dir).
+    dbt_runner.prepare_manifest(resolve().with_(target="duckdb"), for_run=False)
     project = dbt_project()
     dbt_models = build_dbt_assets(project, dbt_runner.parsed_fingerprint() or "")
     landing = build_landing_asset(source_keys(project))

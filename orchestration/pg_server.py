@@ -36,22 +36,30 @@ def _as_server_user(cmd: list[str]) -> list[str]:
 
 
 @contextmanager
-def local_postgres():
-    """Yield a dict of connection settings (host, port, user, dbname) of a fresh server."""
+def local_postgres(password: str | None = None):
+    """Yield a dict of connection settings (host, port, user, dbname[, password]) of a fresh
+    server. With `password`, TCP logins need a password (scram-sha-256) like a real server, and
+    the superuser `postgres` has that one; without, every login is trusted."""
     bindir = pg_bin_dir()
     root = Path(tempfile.mkdtemp(prefix="pilotage-pg-"))
     data, sock = root / "data", root / "sock"
     sock.mkdir()
+    auth = ["-A", "trust"]
+    if password is not None:
+        pwfile = root / "pwfile"
+        pwfile.write_text(password + "\n", encoding="utf-8")
+        auth = ["--auth-local=trust", "--auth-host=scram-sha-256", f"--pwfile={pwfile}"]
     if os.geteuid() == 0:
-        shutil.chown(root, "postgres")
-        shutil.chown(sock, "postgres")
+        for path in (root, sock, *([pwfile] if password is not None else [])):
+            shutil.chown(path, "postgres")
     port = _free_port()
     run = lambda cmd: subprocess.run(_as_server_user(cmd), check=True, capture_output=True, text=True)
     try:
-        run([str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"])
+        run([str(bindir / "initdb"), "-D", str(data), *auth, "-U", "postgres", "--no-sync", "-E", "UTF8"])
         run([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "server.log"), "-w", "-o",
              f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off", "start"])
-        yield {"host": "127.0.0.1", "port": port, "user": "postgres", "dbname": "postgres"}
+        yield {"host": "127.0.0.1", "port": port, "user": "postgres", "dbname": "postgres",
+               **({"password": password} if password is not None else {})}
     finally:
         subprocess.run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
                        capture_output=True)

@@ -68,23 +68,40 @@ class RefreshResult:
             lines.append(f"  recette:   {rec.get('verdict')}; report {rec.get('report_path')}")
         else:
             lines.append("  recette:   not run")
-        if self.published and self.current:
+        if self.published and self.current and s.target == "postgres":
+            lines.append(f"  published: schemas {', '.join(self.current.get('schemas', []))} in "
+                         f"{self.current.get('database')} (BI role {self.current.get('bi_role')})")
+        elif self.published and self.current:
             lines.append(f"  published: {s.warehouse} (sha256 {self.current['sha256'][:12]}, "
                          f"{self.current['bytes'] / 1e6:.1f} MB; {self.versions_kept} earlier version(s) kept)")
         else:
-            lines.append(f"  published: no ({self.reason}); {s.warehouse} unchanged")
+            lines.append(f"  published: no ({self.reason}); {published_label(s)} unchanged")
         lines.append(f"  stages:    {self.stage_line()}")
         return "\n".join(lines)
+
+
+def published_label(settings: Settings) -> str:
+    """What a run publishes: the DuckDB file, or the PostgreSQL database's schemas."""
+    if settings.target == "postgres":
+        from .pg_run import label
+
+        return f"PostgreSQL {label()}"
+    return str(settings.warehouse)
 
 
 def _validate(settings: Settings) -> None:
     if not settings.landing.is_dir():
         raise PilotageError(f"landing directory not found: {settings.landing}")
-    if settings.target != "duckdb":
-        raise PilotageError(f"pilotage refresh publishes a DuckDB file; target {settings.target!r} "
-                            "is not supported by refresh")
+    if settings.target not in ("duckdb", "postgres"):
+        raise PilotageError(f"pilotage refresh publishes a DuckDB file or PostgreSQL schemas; target "
+                            f"{settings.target!r} is not supported by refresh")
     if settings.warehouse.exists() and settings.warehouse.is_dir():
         raise PilotageError(f"--warehouse must be a file, {settings.warehouse} is a directory")
+    if settings.target == "postgres":
+        # server reachable, login accepted, CREATE on the database, BI role creatable
+        from .postgres import PgTarget, preflight
+
+        preflight(PgTarget.from_env())
 
 
 def dagster_home(settings: Settings) -> Path:
@@ -166,17 +183,22 @@ def run_refresh(settings: Settings, full_refresh: bool = False) -> RefreshResult
                           "pilotage/log": str(log)})
                 events = read_run(instance, result.run_id)
     published = events.success and "published_warehouse" in events.materializations
+    on_pg = settings.target == "postgres"
+    if published:
+        from .pg_run import current_info as pg_current
+
+        current = pg_current(settings) if on_pg else wap.current_info(settings.state_dir, settings.warehouse)
     outcome = RefreshResult(
         settings=settings, job=job_name, run_id=result.run_id, published=published, events=events,
         dbt=dbt_runner.summarize_run_results(last_run_results_path(settings)),
-        current=wap.current_info(settings.state_dir, settings.warehouse) if published else None,
-        versions_kept=len(wap.versions(settings.state_dir, settings.warehouse)),
+        current=current if published else None,
+        versions_kept=0 if on_pg else len(wap.versions(settings.state_dir, settings.warehouse)),
         seconds=time.perf_counter() - started, stages=_stages(events, parse_s, setup_s))
     details = settings.state_dir / "last_refresh.txt"
     details.parent.mkdir(parents=True, exist_ok=True)
     details.write_text(outcome.summary() + "\n", encoding="utf-8")
-    alerting.report_run(settings.state_dir, events, warehouse=str(settings.warehouse), published=published)
+    alerting.report_run(settings.state_dir, events, warehouse=published_label(settings), published=published)
     if not published:
         raise PilotageError(f"refresh did not publish: {outcome.reason}; the published warehouse "
-                            f"{settings.warehouse} is unchanged (details: {details})")
+                            f"{published_label(settings)} is unchanged (details: {details})")
     return outcome

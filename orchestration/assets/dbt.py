@@ -2,7 +2,9 @@
 
 One op runs `dbt build` on the run's build file with the run's vars; a full refresh adds
 `--full-refresh` (marts.kpi_observations is `full_refresh: false`: its earlier snapshot rows are
-then carried over from the published file, see publish.carry_over_snapshots).
+then carried over from the published file, see publish.carry_over_snapshots). On the postgres
+target it builds into the `<schema>__build` schemas and the snapshots are carried over after
+every run (pg_run.after_dbt).
 """
 
 import json
@@ -53,6 +55,7 @@ def build_dbt_assets(project: DbtProject, fingerprint: str) -> dg.AssetsDefiniti
     @dbt_assets(manifest=project.manifest_path, project=project, dagster_dbt_translator=TRANSLATOR,
                 name=DBT_OP)
     def dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, pilotage: PilotageResource):
+        from .. import pg_run
         from ..publish import carry_over_snapshots
 
         settings = pilotage.settings()
@@ -83,7 +86,11 @@ def build_dbt_assets(project: DbtProject, fingerprint: str) -> dg.AssetsDefiniti
             raise dg.Failure(
                 description=f"dbt build failed: {reason or 'see the dbt log'}",
                 metadata={"counts": json.dumps(summary["counts"]), "failures": "\n".join(failures)})
-        if full:
+        if pg_run.is_postgres(settings):
+            # the build schemas start empty every run: carry the KPI history over every run
+            carried = pg_run.after_dbt(settings)
+            context.log.info(f"carried over {carried} earlier snapshot rows of marts.kpi_observations")
+        elif full:
             carried = carry_over_snapshots(settings.warehouse, settings.build_path, settings.as_of)
             context.log.info(f"carried over {carried} earlier snapshot rows of marts.kpi_observations")
 

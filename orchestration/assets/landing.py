@@ -24,17 +24,25 @@ def build_landing_asset(source_keys: list[dg.AssetKey]) -> dg.AssetsDefinition:
         "Start the build warehouse (copy of the published file; empty for a full refresh) and "
         "load the landing directory into raw.* and audit.* (unchanged files are skipped)."))
     def landing(context: AssetExecutionContext, pilotage: PilotageResource):
+        from .. import pg_run
         from ..loader import load_landing
         from ..publish import start_build
 
         settings = pilotage.settings()
         full = is_full_refresh(context)
+        on_pg = pg_run.is_postgres(settings)
         started = time.perf_counter()
-        build = start_build(settings.warehouse, settings.build_path, from_published=not full)
+        # PostgreSQL target: the DuckDB build file is only the loader's work file, loaded from
+        # empty (its raw tables are copied whole to raw__build anyway)
+        build = start_build(settings.warehouse, settings.build_path, from_published=not (full or on_pg))
         context.log.info(build.describe())
         with duckdb.connect(str(settings.build_path)) as con:
             report = load_landing(settings.landing, con, settings.timezone)
             counts = {key: _count(con, key) for key in keys}
+        if on_pg:
+            copied = pg_run.start_build(settings)
+            context.log.info(f"copied {len(copied)} raw and audit tables ({sum(copied.values())} rows) "
+                             f"to the build schemas of {pg_run.label()}")
         seconds = round(time.perf_counter() - started, 2)
         context.log.info(report.summary())
         for key in keys:
@@ -42,7 +50,8 @@ def build_landing_asset(source_keys: list[dg.AssetKey]) -> dg.AssetsDefinition:
             if key == LOAD_AUDIT_KEY:
                 metadata.update({
                     "summary": dg.MetadataValue.text(report.summary()),
-                    "build_started_from": build.mode,
+                    "build_started_from": build.mode + (" (loader file; copied to PostgreSQL raw__build, "
+                                                        "audit__build)" if on_pg else ""),
                     "landing": str(settings.landing),
                     "files_read": report.files_read,
                     "files_skipped": report.files_skipped,

@@ -6,6 +6,7 @@ import dagster as dg
 from dagster import AssetExecutionContext
 import duckdb
 
+from .. import pg_run
 from .. import publish as wap
 from ..checks.config import load_config
 from ..checks.rules import alert_count
@@ -20,6 +21,8 @@ def build_publish_asset(deps: list[dg.AssetKey]) -> dg.AssetsDefinition:
                           "the build passed its audit. Earlier versions are kept for rollback.")
     def published_warehouse(context: AssetExecutionContext, pilotage: PilotageResource):
         settings = pilotage.settings()
+        if pg_run.is_postgres(settings):
+            return _publish_postgres(context, settings)
         with duckdb.connect(str(settings.build_path), read_only=True) as con:
             alerts = alert_count(con)
         info = {"as_of": settings.as_of.isoformat(), "run_id": context.run.run_id,
@@ -37,3 +40,19 @@ def build_publish_asset(deps: list[dg.AssetKey]) -> dg.AssetsDefinition:
         })
 
     return published_warehouse
+
+
+def _publish_postgres(context: AssetExecutionContext, settings) -> dg.MaterializeResult:
+    """Swap the audited build schemas in (one transaction) and grant the BI role."""
+    alerts = pg_run.alert_count(settings)
+    info = {"as_of": settings.as_of.isoformat(), "run_id": context.run.run_id,
+            "job": context.run.job_name, "alerts": alerts}
+    current = pg_run.publish(settings, info)
+    context.log.info(f"published schemas {', '.join(current['schemas'])} in {current['database']}")
+    return dg.MaterializeResult(metadata={
+        "database": current["database"],
+        "schemas": ", ".join(current["schemas"]),
+        "bi_role": current["bi_role"],
+        "as_of": settings.as_of.isoformat(),
+        "alerts": alerts if alerts is not None else "none",
+    })

@@ -27,10 +27,12 @@ def build_recette_asset(deps: list[dg.AssetKey]) -> dg.AssetsDefinition:
                                              description="The acceptance suites passed.")],
               description="Great Expectations acceptance suites (recette) run on the build warehouse.")
     def recette(context: AssetExecutionContext, pilotage: PilotageResource):
+        from .. import pg_run
         from ..recette import run_recette
 
         settings = pilotage.settings()
-        result = run_recette(settings.build_path, out_dir=recette_out_dir(settings))
+        source = pg_run.recette_source() if pg_run.is_postgres(settings) else settings.build_path
+        result = run_recette(source, out_dir=recette_out_dir(settings))
         report = str(result.report_path) if getattr(result, "report_path", None) else ""
         summary = result.summary()
         context.log.info(summary)

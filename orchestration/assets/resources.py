@@ -42,8 +42,15 @@ class PilotageResource(dg.ConfigurableResource):
     def yield_for_execution(self, context: dg.InitResourceContext):
         from ..publish import refresh_lock
 
-        with refresh_lock(self.settings().warehouse):
-            yield self
+        settings = self.settings()
+        with refresh_lock(settings.warehouse):
+            if settings.target == "postgres":  # the build schemas are shared by every machine
+                from ..postgres import PgTarget, build_lock
+
+                with build_lock(PgTarget.from_env()):
+                    yield self
+            else:
+                yield self
 
 
 def resource_config(settings: Settings) -> dict:

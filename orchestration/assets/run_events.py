@@ -78,6 +78,9 @@ def _error_message(error) -> str:
     head, sep, rest = message.partition(": ")
     if sep and head.split(".")[-1] == error.cls_name:
         message = rest
+    if error.cls_name not in ("Failure", "PilotageError"):
+        # an unexpected exception: its class says more than a bare message such as `0`
+        message = f"{error.cls_name}: {message}"
     return _one_line(message)
 
 

@@ -32,7 +32,13 @@ def _metadata(meta: dict) -> dict:
     return {k: v if isinstance(v, (int, float, str, bool)) else str(v) for k, v in meta.items()}
 
 
-def _read_only(settings: Settings) -> duckdb.DuckDBPyConnection:
+def _read_only(settings: Settings, reads: tuple[str, ...] = ()):
+    """The build, read-only, as a DuckDB connection. On the postgres target: an in-memory copy of
+    the build schemas' relations `reads` (pg_mirror), so the rules stay written once."""
+    from .. import pg_run
+
+    if pg_run.is_postgres(settings):
+        return pg_run.build_reader(reads)
     return duckdb.connect(str(settings.build_path), read_only=True)
 
 
@@ -55,9 +61,10 @@ def make_check(config_name: str, asset_key: dg.AssetKey, description: str, evalu
 # ---------------------------------------------------------------- evaluators
 
 
-def _with_build(rule) -> Evaluate:
+def _with_build(rule, *reads: str) -> Evaluate:
+    """`reads`: the relations the rule queries (what the postgres target copies for it)."""
     def evaluate(settings: Settings, cfg: dict) -> rules.Outcome:
-        with _read_only(settings) as con:
+        with _read_only(settings, reads) as con:
             return rule(con, settings, cfg)
     return evaluate
 
@@ -80,7 +87,11 @@ def _customer_status(con, settings, cfg):
 
 
 def _alert_jump(con, settings, cfg):
-    previous = (wap.current_info(settings.state_dir, settings.warehouse) or {}).get("alerts")
+    from .. import pg_run
+
+    current = (pg_run.current_info(settings) if pg_run.is_postgres(settings)
+               else wap.current_info(settings.state_dir, settings.warehouse))
+    previous = (current or {}).get("alerts")
     return rules.alert_volume_jump(rules.alert_count(con), previous, float(cfg["max_ratio"]),
                                    int(cfg["min_delta"]))
 
@@ -94,22 +105,24 @@ def build_asset_checks(known: set[dg.AssetKey]) -> list[dg.AssetChecksDefinition
     """The checks whose target asset exists in this code location."""
     candidates = [
         ("audit_invariant", LOAD_AUDIT, "rows_read = rows_loaded + rows_quarantined for every landing file.",
-         _with_build(lambda con, s, c: rules.audit_invariant(con)), {}),
+         _with_build(lambda con, s, c: rules.audit_invariant(con), rules.LOAD_AUDIT), {}),
         ("quarantine_rate", LOAD_AUDIT, "Share of landing rows quarantined stays under the threshold.",
-         _with_build(lambda con, s, c: rules.quarantine_rate(con, float(c["max_ratio"]))), {}),
+         _with_build(lambda con, s, c: rules.quarantine_rate(con, float(c["max_ratio"])), rules.LOAD_AUDIT), {}),
         ("landing_freshness", LOAD_AUDIT, "Every entity expected nightly got a new landing file.",
          _freshness, {}),
         ("contact_completeness", CONTACTS, "Live contacts have their contact fields filled.",
-         _with_build(lambda con, s, c: rules.contact_completeness(con, list(c["fields"]), float(c["min_ratio"]))), {}),
+         _with_build(lambda con, s, c: rules.contact_completeness(con, list(c["fields"]), float(c["min_ratio"])),
+                     rules.CONTACTS), {}),
         ("duplicate_contacts", CONTACTS, "Few live contacts share an email.",
-         _with_build(lambda con, s, c: rules.duplicate_contacts(con, float(c["max_ratio"]))), {}),
+         _with_build(lambda con, s, c: rules.duplicate_contacts(con, float(c["max_ratio"])), rules.CONTACTS), {}),
         ("duplicate_accounts", ACCOUNTS, "Few live accounts share a VAT number or a name and country.",
-         _with_build(lambda con, s, c: rules.duplicate_accounts(con, float(c["max_ratio"]))), {}),
+         _with_build(lambda con, s, c: rules.duplicate_accounts(con, float(c["max_ratio"])), rules.ACCOUNTS), {}),
         ("customer_status_consistency", CUSTOMER_360,
          "Every customer_360 row obeys the inactive/lost rule, recomputed from the order dates.",
-         _with_build(_customer_status), {"additional_deps": [k for k in (ORDERS, LINKS) if k in known]}),
+         _with_build(_customer_status, rules.CUSTOMER_360, rules.ORDERS, rules.LINKS),
+         {"additional_deps": [k for k in (ORDERS, LINKS) if k in known]}),
         ("alert_volume_jump", ALERTS, "Alert volume did not jump versus the previously published run.",
-         _with_build(_alert_jump), {}),
+         _with_build(_alert_jump, rules.ALERTS), {}),
     ]
     checks = [make_check(name, key, text, fn, **extra)
               for name, key, text, fn, extra in candidates if key in known]
@@ -118,5 +131,5 @@ def build_asset_checks(known: set[dg.AssetKey]) -> list[dg.AssetChecksDefinition
         if key in known:
             checks.append(make_check(
                 "required_marts_non_empty", key, f"{table} exists and is not empty.",
-                _with_build(lambda con, s, c, table=table: rules.non_empty(con, table)), name="non_empty"))
+                _with_build(lambda con, s, c, table=table: rules.non_empty(con, table), table), name="non_empty"))
     return checks

@@ -92,8 +92,11 @@ class CsvStream:
         return bool(block)
 
     def _blocks(self) -> Iterator[list[str]]:
-        while (n := len(self._lines)) and self._fill():
-            yield self._lines[n:]
+        while True:
+            known = len(self._lines)
+            if not self._fill():
+                return
+            yield self._lines[known:]
 
     def _reader(self):
         """A csv reader from the next unread line on (reading on when a record needs more

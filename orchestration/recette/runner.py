@@ -14,7 +14,9 @@ DEFAULT_OUT = Path("reports") / "recette"
 def run_recette(warehouse_path, out_dir=None, cahier=None) -> RecetteResult:
     """Run the acceptance suites on a published warehouse file.
 
-    warehouse_path  DuckDB file, opened read-only (missing: PilotageError, one line).
+    warehouse_path  DuckDB file, opened read-only (missing: PilotageError, one line); or a
+                    reader with `.read(spec)` and `.label` (pg_warehouse.PgWarehouse: the
+                    PostgreSQL target's build schemas).
     out_dir         report directory (default reports/recette): summary.html, summary.md and
                     the GX Data Docs site under data_docs/.
     cahier          a cahier de recette (Python file, e.g. tests/golden_expected.py); default
@@ -22,8 +24,9 @@ def run_recette(warehouse_path, out_dir=None, cahier=None) -> RecetteResult:
     """
     started = time.perf_counter()
     timings: dict[str, float] = {}
-    warehouse_path = Path(warehouse_path).resolve()
-    if not warehouse_path.is_file():
+    reader = warehouse_path if hasattr(warehouse_path, "read") else None
+    warehouse_path = warehouse_path.label if reader else Path(warehouse_path).resolve()
+    if reader is None and not warehouse_path.is_file():
         raise PilotageError(f"warehouse not found: {warehouse_path} (run `pilotage refresh` first, or pass --warehouse)")
     step = time.perf_counter()
     import great_expectations  # noqa: F401  (GX's own start-up, measured apart)
@@ -44,7 +47,7 @@ def run_recette(warehouse_path, out_dir=None, cahier=None) -> RecetteResult:
 
     step = time.perf_counter()
     spec = load_spec()
-    wh = read_warehouse(warehouse_path, spec)
+    wh = reader.read(spec) if reader else read_warehouse(warehouse_path, spec)
     timings["read"] = time.perf_counter() - step
 
     step = time.perf_counter()

@@ -58,23 +58,30 @@ def read_warehouse(path: Path, spec: RecetteSpec) -> Warehouse:
             "select table_schema, table_name, column_name, data_type from information_schema.columns "
             "where table_schema in ('marts', 'audit') order by table_schema, table_name, ordinal_position"
         ).fetchall()
-        column_types: dict[str, dict[str, str]] = {}
-        for schema, table, column, data_type in rows:
-            column_types.setdefault(f"{schema}.{table}", {})[column] = _normalize_type(data_type)
-        marts = {m: sorted(t.split(".", 1)[1] for t in column_types
-                           if t.startswith(f"marts.{m}__")) for m in spec.modules}
-        wanted = [suite_file(t).TABLE.name for t in CORE_TABLES]
-        wanted += [f"marts.{name}" for names in marts.values() for name in names]
-        frames: dict[str, pd.DataFrame] = {}
-        missing: set[str] = set()
-        for table in wanted:
-            if table not in column_types:
-                missing.add(table)
-                frames[table] = pd.DataFrame()
-                continue
-            schema, name = table.split(".", 1)
-            frames[table] = con.execute(f'select * from "{schema}"."{name}"').df()
+        return assemble(path, rows, spec, lambda schema, name: con.execute(
+            f'select * from "{schema}"."{name}"').df())
     finally:
         con.close()
+
+
+def assemble(path, rows, spec: RecetteSpec, fetch) -> Warehouse:
+    """The Warehouse from its (schema, table, column, DuckDB type) rows and `fetch(schema, table)
+    -> DataFrame`, the one engine-specific part (the PostgreSQL reader: pg_warehouse.py)."""
+    column_types: dict[str, dict[str, str]] = {}
+    for schema, table, column, data_type in rows:
+        column_types.setdefault(f"{schema}.{table}", {})[column] = _normalize_type(data_type)
+    marts = {m: sorted(t.split(".", 1)[1] for t in column_types
+                       if t.startswith(f"marts.{m}__")) for m in spec.modules}
+    wanted = [suite_file(t).TABLE.name for t in CORE_TABLES]
+    wanted += [f"marts.{name}" for names in marts.values() for name in names]
+    frames: dict[str, pd.DataFrame] = {}
+    missing: set[str] = set()
+    for table in wanted:
+        if table not in column_types:
+            missing.add(table)
+            frames[table] = pd.DataFrame()
+            continue
+        schema, name = table.split(".", 1)
+        frames[table] = fetch(schema, name)
     return Warehouse(path=path, frames=frames, missing=missing, column_types=column_types,
                      marts=marts, as_of=_as_of(frames))

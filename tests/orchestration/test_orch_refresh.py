@@ -20,6 +20,9 @@ from orchestration import publish as wap
 from orchestration.errors import PilotageError
 from orchestration.refresh import run_refresh
 
+# one worker runs the whole group, so its session fixtures are built once
+pytestmark = pytest.mark.xdist_group("orch")
+
 PILOTAGE = Path(sys.executable).parent / "pilotage"
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -3,7 +3,6 @@ cahier de recette, mutations of it, and the `golden_warehouse` fallback."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import shutil
 import subprocess
 from pathlib import Path
@@ -258,27 +257,3 @@ def chromium() -> str:
     if binary is None:
         pytest.skip("chromium is not installed and could not be installed (apt-get install -y chromium)")
     return binary
-
-
-# ------------------------------------------------------------------ golden fixture
-
-GOLDEN_LANDING = REPO / "tests" / "fixtures" / "golden" / "landing"
-GOLDEN_EXPECTED = REPO / "tests" / "golden_expected.py"
-
-
-@pytest.fixture(scope="session")
-def golden_warehouse(tmp_path_factory) -> Path:
-    """FALLBACK (the lead wires the real one): the golden landing refreshed into a fresh
-    warehouse as of the cahier's AS_OF. Skips while `pilotage refresh` does not exist yet."""
-    if importlib.util.find_spec("orchestration.refresh") is None:
-        pytest.skip("`pilotage refresh` is not available yet (orchestration/refresh.py)")
-    if not GOLDEN_LANDING.is_dir() or not GOLDEN_EXPECTED.is_file():
-        pytest.skip("the golden fixture (tests/fixtures/golden/landing, tests/golden_expected.py) is not there yet")
-    from orchestration.recette.spec import load_python_file
-    from orchestration.refresh import run_refresh
-    from orchestration.settings import resolve
-
-    as_of = load_python_file(GOLDEN_EXPECTED, "golden_expected_as_of").AS_OF
-    warehouse = tmp_path_factory.mktemp("golden") / "pilotage.duckdb"
-    run_refresh(resolve(str(GOLDEN_LANDING), str(warehouse), str(as_of)), full_refresh=True)
-    return warehouse
