@@ -38,7 +38,7 @@ def _refresh(workdir: Path, landing: Path, as_of: dt.date, full: bool) -> dict:
         "stages": {k: round(v, 3) for k, v in result.stages.items()},
         "peak_rss_mib": round(memory.peak_bytes / 2**20, 1),
         "rows_read": load.get("rows_read"),
-        "loader_rows_per_s": load.get("rows_per_second"),
+        "loader_rows_per_s": round(load["rows_read"] / load["seconds"]) if load.get("seconds") else None,
         "warehouse_mib": round(settings.warehouse.stat().st_size / 2**20, 1),
         "settings": settings,
     }

@@ -25,8 +25,9 @@ class Kpi:
     clean_bounds   range that holds on clean data only (negative quantities, prices, hours or
                    amounts load as they are, see the landing contract): a value outside is an
                    anomaly worth a look, the expectation is a warning.
-    may_be_empty   the KPI's population can legitimately be empty (it counts exceptions:
-                   alerts, duplicates, late visits...): its absence is a warning, not a failure.
+    may_be_empty   the KPI's population is often empty (it counts exceptions: alerts,
+                   duplicates, late visits...). Documentation only: the absence of any KPI is a
+                   warning, since on arbitrary data any population may be empty.
     additive       dimensions whose members add up to the `total` member (each record belongs
                    to exactly one member; multi-member dimensions are left out on purpose).
     time_additive  month values add up to the quarter, quarter values to the year.
