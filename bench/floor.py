@@ -25,7 +25,7 @@ def copy_loaded_tables(published: Path, floor_db: Path) -> None:
     try:
         con.execute(f"attach '{published}' as published (read_only)")
         tables = con.execute(
-            "select table_schema, table_name from duckdb_tables() "
+            "select schema_name, table_name from duckdb_tables() "
             f"where database_name = 'published' and schema_name in {LOADER_SCHEMAS}").fetchall()
         for schema in LOADER_SCHEMAS:
             con.execute(f"create schema if not exists {schema}")
@@ -44,7 +44,7 @@ def compiled_models(floor_db: Path, vars_json: str, target_path: Path) -> list[d
                    cwd=PROJECT_DIR, env=env, check=True, capture_output=True)
     manifest = json.loads((target_path / "manifest.json").read_text())
     nodes = {uid: n for uid, n in manifest["nodes"].items() if n["resource_type"] in ("model", "seed")}
-    graph = {uid: [d for d in n["depends_on"]["nodes"] if d in nodes] for uid, n in nodes.items()}
+    graph = {uid: [d for d in n.get("depends_on", {}).get("nodes", []) if d in nodes] for uid, n in nodes.items()}
     return [nodes[uid] for uid in TopologicalSorter(graph).static_order()]
 
 

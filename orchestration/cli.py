@@ -30,8 +30,10 @@ def main():
 @main.command()
 @click.option("--landing", help="Landing directory (default data/landing).")
 @click.option("--as-of", "as_of", help="Reporting date YYYY-MM-DD (default: today, reporting time zone).")
-@click.option("--warehouse", help="Published DuckDB file (default warehouse/pilotage.duckdb).")
-@click.option("--target", type=click.Choice(["duckdb", "postgres", "spark"]), help="Warehouse engine (default duckdb, or PILOTAGE_TARGET).")
+@click.option("--warehouse", help="Published DuckDB file (default warehouse/pilotage.duckdb); with --target "
+              "postgres the loader's work file goes next to it.")
+@click.option("--target", type=click.Choice(["duckdb", "postgres", "spark"]), help="Warehouse engine (default duckdb, "
+              "or PILOTAGE_TARGET); postgres publishes to PILOTAGE_PG_* (docs/postgres.md).")
 @click.option("--full-refresh", is_flag=True, help="Rebuild everything from the whole landing history.")
 @_user_errors
 def refresh(landing, as_of, warehouse, target, full_refresh):

@@ -136,6 +136,9 @@ def preflight(target: PgTarget) -> None:
     if not role_exists and not can_create_role:
         raise PilotageError(f"BI role {target.bi_role} does not exist and {target.user} cannot create it: "
                             f"CREATE ROLE {target.bi_role} NOLOGIN (PILOTAGE_BI_ROLE)")
+    if target.bi_password and not can_create_role:
+        raise PilotageError(f"PILOTAGE_BI_PASSWORD is set but {target.user} cannot set the password of "
+                            f"{target.bi_role} (needs CREATEROLE); unset it or ALTER ROLE {target.user} CREATEROLE")
 
 
 @contextmanager

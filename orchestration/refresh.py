@@ -184,6 +184,7 @@ def run_refresh(settings: Settings, full_refresh: bool = False) -> RefreshResult
                 events = read_run(instance, result.run_id)
     published = events.success and "published_warehouse" in events.materializations
     on_pg = settings.target == "postgres"
+    current = None
     if published:
         from .pg_run import current_info as pg_current
 
@@ -191,7 +192,7 @@ def run_refresh(settings: Settings, full_refresh: bool = False) -> RefreshResult
     outcome = RefreshResult(
         settings=settings, job=job_name, run_id=result.run_id, published=published, events=events,
         dbt=dbt_runner.summarize_run_results(last_run_results_path(settings)),
-        current=current if published else None,
+        current=current,
         versions_kept=0 if on_pg else len(wap.versions(settings.state_dir, settings.warehouse)),
         seconds=time.perf_counter() - started, stages=_stages(events, parse_s, setup_s))
     details = settings.state_dir / "last_refresh.txt"

@@ -81,26 +81,35 @@ def export_loader_tables(duck_path: Path | str, parquet_root: Path | str) -> dic
     return exported
 
 
-def spark_session(work_dir: Path | str, master: str = "local[2]"):
-    """The process's SparkSession, with Hive support (dbt-spark needs a persistent catalog),
-    its warehouse and Derby metastore under `work_dir`. Must run before dbt opens its
-    connection: Spark's static settings only apply to the first session of the JVM."""
+def spark_session(work_dir: Path | str, master: str = "local[2]", catalog: str = "hive"):
+    """The process's SparkSession, its warehouse (and Derby metastore) under `work_dir`. Must
+    run before dbt opens its connection: Spark's static settings only apply to the first
+    session of the JVM. catalog="hive": a Hive metastore in Derby, kept between runs (the
+    history of kpi_observations survives); "in-memory": the catalog lives as long as the
+    process (tests: no Derby start-up, faster catalog calls); its warehouse folder is emptied
+    first, since tables it does not know cannot stay in their folders."""
     try:
         from pyspark.sql import SparkSession
     except ImportError:
         raise PilotageError("pyspark is not installed: pip install -e '.[spark]'") from None
+    if catalog not in ("hive", "in-memory"):
+        raise PilotageError(f"unknown Spark catalog {catalog!r} (hive or in-memory)")
     work = Path(work_dir).resolve()
     work.mkdir(parents=True, exist_ok=True)
-    metastore = work / "metastore_db"
+    warehouse = work / "spark-warehouse"
+    if catalog == "in-memory" and warehouse.exists():
+        shutil.rmtree(warehouse)
     builder = (SparkSession.builder.master(master).appName("pilotage")
-               .config("spark.sql.warehouse.dir", str(work / "spark-warehouse"))
-               .config("spark.hadoop.javax.jdo.option.ConnectionURL",
-                       f"jdbc:derby:;databaseName={metastore};create=true")
-               .config("spark.driver.extraJavaOptions", f"-Dderby.system.home={work}")
+               .config("spark.sql.catalogImplementation", catalog)
+               .config("spark.sql.warehouse.dir", str(warehouse))
                .config("spark.local.dir", str(work / "tmp")))
+    if catalog == "hive":
+        builder = (builder.config("spark.hadoop.javax.jdo.option.ConnectionURL",
+                                  f"jdbc:derby:;databaseName={work / 'metastore_db'};create=true")
+                   .config("spark.driver.extraJavaOptions", f"-Dderby.system.home={work}"))
     for key, value in SESSION_CONF.items():
         builder = builder.config(key, value)
-    session = builder.enableHiveSupport().getOrCreate()
+    session = builder.getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
     return session
 
@@ -124,13 +133,13 @@ def register_loader_tables(spark, parquet_root: Path | str, suffix: str = "") ->
     return registered
 
 
-def run_dbt(args: list[str], *, target_path: Path, log_path: Path, project_dir: Path = PROJECT_DIR):
-    """dbt in this process (so dbt-spark's session is ours), on target spark. Returns dbt's
-    dbtRunnerResult."""
+def run_dbt(args: list[str], *, target_path: Path, log_path: Path, project_dir: Path = PROJECT_DIR,
+            target: str = "spark"):
+    """dbt in this process (so dbt-spark's session is ours). Returns dbt's dbtRunnerResult."""
     from dbt.cli.main import dbtRunner
 
     os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
-    full = [*args, "--target", "spark", "--project-dir", str(project_dir), "--profiles-dir", str(project_dir),
+    full = [*args, "--target", target, "--project-dir", str(project_dir), "--profiles-dir", str(project_dir),
             "--target-path", str(target_path), "--log-path", str(log_path)]
     return dbtRunner().invoke(full)
 
@@ -149,10 +158,10 @@ def _failures(result) -> list[str]:
 
 def build_on_spark(duck_path: Path | str, work_dir: Path | str, as_of: str, *, select: list[str] | None = None,
                    exclude_resource_types: list[str] | None = None, timezone: str = "Europe/Paris",
-                   extra_vars: dict | None = None) -> SparkBuild:
+                   extra_vars: dict | None = None, catalog: str = "hive") -> SparkBuild:
     """Export the loader's tables of `duck_path`, register them in the local Spark session and
     run `dbt build` on target spark. `select`: dbt selectors (default: the whole project);
-    `exclude_resource_types`: e.g. ["test", "unit_test"]."""
+    `exclude_resource_types`: e.g. ["test", "unit_test"]; `catalog`: see spark_session."""
     work = Path(work_dir).resolve()
     build = SparkBuild(parquet_root=work / "parquet", target_path=work / "dbt_target")
     started = time.perf_counter()
@@ -160,7 +169,7 @@ def build_on_spark(duck_path: Path | str, work_dir: Path | str, as_of: str, *, s
     build.seconds["export"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    spark = spark_session(work)
+    spark = spark_session(work, catalog=catalog)
     build.seconds["session"] = time.perf_counter() - started
 
     started = time.perf_counter()

@@ -49,5 +49,7 @@
 {%- endmacro %}
 
 {% macro spark__seconds_between(start_ts, end_ts) -%}
-    (unix_timestamp({{ end_ts }}) - unix_timestamp({{ start_ts }}))
+    {#- microseconds, like DuckDB's epoch() (unix_timestamp() drops fractions of a second);
+        the loader's naive timestamps read as TIMESTAMP_NTZ, cast in the UTC session zone -#}
+    ((unix_micros(cast({{ end_ts }} as timestamp)) - unix_micros(cast({{ start_ts }} as timestamp))) / 1e6)
 {%- endmacro %}

@@ -1,12 +1,13 @@
 {#- Snapshot rows of earlier as_of dates are kept (kpis.yml); everything else is recomputed
     each run: the pre-hook deletes period and forecast rows and this as_of's snapshot, then
-    the run appends. full_refresh=false keeps snapshot history through `--full-refresh`. -#}
+    the run appends. full_refresh=false keeps snapshot history through `--full-refresh`.
+    delete_where (macros/portability) is a plain DELETE except on Spark (docs/spark.md). -#}
 {{ config(
     materialized='incremental',
     incremental_strategy='append',
     full_refresh=false,
     on_schema_change='fail',
-    pre_hook="{% if is_incremental() %}delete from {{ this }} where period_grain <> 'as_of' or period_start = " ~ as_of_date() ~ "{% endif %}"
+    pre_hook="{% if is_incremental() %}{{ delete_where(this, \"period_grain <> 'as_of' or period_start = \" ~ as_of_date()) }}{% endif %}"
 ) }}
 -- Grain: one row per KPI x period_grain x period_start x dimension x dimension_value.
 

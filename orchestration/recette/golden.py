@@ -17,9 +17,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import great_expectations.expectations as gxe
 import pandas as pd
 
+from .gx_import import gxe
 from .spec import load_python_file
 from .tables import is_true
 

@@ -9,9 +9,9 @@ expectation per module on the set of kpi_code values.
 """
 from __future__ import annotations
 
-import great_expectations.expectations as gxe
 import pandas as pd
 
+from .gx_import import gxe
 from .rules import Bounds, describe_bounds
 from .spec import RecetteSpec
 

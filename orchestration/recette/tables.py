@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import great_expectations.expectations as gxe
+from .gx_import import gxe
+
 
 # Type family of a contract column -> the DuckDB type names it accepts (DECIMAL(p,s) is read
 # as DECIMAL). `any` columns are checked for presence only.

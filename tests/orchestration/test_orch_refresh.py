@@ -99,6 +99,22 @@ def test_failing_error_check_leaves_published_unchanged(built, tmp_path, monkeyp
     assert "landing_freshness (ERROR)" in (settings.state_dir / "alerts.log").read_text()
 
 
+def test_failing_recette_stops_the_publish(built, tmp_path, monkeypatch):
+    """A cahier de recette with one wrong expected value: the recette fails, nothing is published."""
+    settings, _ = built
+    cahier = tmp_path / "cahier.py"
+    cahier.write_text('AS_OF = "2026-03-15"\n'
+                      'KPI_VALUES = {("invoiced_revenue", "month", "2026-01-01", "total", "all"): 4351.0}\n')
+    monkeypatch.setenv("PILOTAGE_CAHIER", str(cahier))
+    before = wap.sha256(settings.warehouse)
+    with pytest.raises(PilotageError) as info:
+        run_refresh(settings)
+    message = str(info.value)
+    assert "\n" not in message and "ERROR check recette_passed on recette failed" in message
+    assert "invoiced_revenue" in message
+    assert wap.sha256(settings.warehouse) == before
+
+
 def _latest_run(settings):
     from orchestration.refresh import dagster_home
 

@@ -255,5 +255,5 @@ def chromium_binary() -> str | None:
 def chromium() -> str:
     binary = chromium_binary()
     if binary is None:
-        pytest.skip("chromium is not installed and could not be installed (apt-get install -y chromium)")
+        pytest.fail("chromium is not installed and could not be installed (apt-get install -y chromium)")
     return binary
