@@ -10,7 +10,7 @@ PYTEST_ARGS ?= -n 2 --dist loadgroup
 export UV_COMPILE_BYTECODE := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install run test bench catalogue docs clean
+.PHONY: install run test test-spark bench catalogue docs clean
 
 # Installs into .venv with uv (fast, bytecode compiled); falls back to pip.
 $(VENV)/.installed: pyproject.toml
@@ -37,6 +37,13 @@ run: install
 test: install
 	@bash scripts/ensure_test_services.sh
 	$(BIN)/pytest -q $(PYTEST_ARGS)
+
+# The Spark proof (golden fixture on local Spark == DuckDB): the optional extra (~500 MB) and
+# Java 17; about 5 minutes, so kept out of `make test`.
+test-spark: install
+	$(PYTHON) -m uv pip install --quiet --python $(BIN)/python -e '.[dev,postgres,spark]' || $(BIN)/pip install --quiet -e '.[dev,postgres,spark]'
+	@command -v java >/dev/null 2>&1 || (apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless >/dev/null)
+	$(BIN)/pytest -q tests/spark
 
 bench: install
 	$(BIN)/python -m bench.run --scale $(SCALE)

@@ -16,12 +16,15 @@ import shutil
 import subprocess
 import sys
 import time
+import warnings
 from pathlib import Path
 
 import pytest
 
-pytest.importorskip("pyspark", reason="optional extra `spark` not installed")
-pytest.importorskip("dbt.adapters.spark", reason="optional extra `spark` not installed")
+with warnings.catch_warnings():  # pyspark 4.3 warns that it does not fully support pandas 3
+    warnings.simplefilter("ignore", FutureWarning)
+    pytest.importorskip("pyspark.sql", reason="optional extra `spark` not installed")
+    pytest.importorskip("dbt.adapters.spark", reason="optional extra `spark` not installed")
 if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
     pytest.skip("no Java runtime for Spark", allow_module_level=True)
 
@@ -29,7 +32,8 @@ import duckdb  # noqa: E402
 
 from orchestration.loader import load_into_file  # noqa: E402
 
-pytestmark = pytest.mark.xdist_group("spark")
+pytestmark = [pytest.mark.xdist_group("spark"),
+              pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")]
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "fixtures" / "golden" / "landing"
