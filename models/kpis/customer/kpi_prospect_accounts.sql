@@ -1,22 +1,4 @@
 -- prospect_accounts (snapshot): Customers with customer_status 'prospect' (no valid order on or before as_of). Rep = account owner.
--- Customers = live CRM accounts; status as of as_of from int_customer_status.
-with accounts as (
-    select * from {{ ref('int_accounts') }}
-),
-
-statuses as (
-    select * from {{ ref('int_customer_status') }}
-),
-
-population as (
-    select
-        accounts.account_id,
-        accounts.segment,
-        accounts.country,
-        accounts.owner_rep_id as sales_rep
-    from accounts
-    inner join statuses on statuses.account_id = accounts.account_id
-    where statuses.customer_status = 'prospect'
-)
+with {{ customer_status_population('prospect') }}
 
 {{ kpi_observations('prospect_accounts', 'population', numerator='count(*)') }}
