@@ -24,6 +24,7 @@ from orchestration.refresh import run_refresh
 from orchestration.settings import PROJECT_DIR, resolve
 
 RESULTS = PROJECT_DIR / "bench" / "results"
+DBT_GROUPS = ("staging", "intermediate", "kpis", "marts")
 
 
 def _refresh(workdir: Path, landing: Path, as_of: dt.date, full: bool) -> dict:
@@ -33,7 +34,11 @@ def _refresh(workdir: Path, landing: Path, as_of: dt.date, full: bool) -> dict:
     with PeakTreeMemory() as memory:
         result = run_refresh(settings, full_refresh=full)
     load = result.events.materializations.get("audit/load_audit", {})
+    dbt_assets = [m for k, m in result.events.materializations.items() if k.split("/")[0] in DBT_GROUPS]
+    kept = [m["pilotage/kept"] for m in dbt_assets if "pilotage/kept" in m]
     return {
+        "dbt_nodes_rebuilt": len(dbt_assets) - len(kept), "dbt_nodes_kept": len(kept),
+        "scope": kept[0].removeprefix("not rebuilt: ") if kept else "everything",
         "seconds": time.perf_counter() - started,
         "stages": {k: round(v, 3) for k, v in result.stages.items()},
         "peak_rss_mib": round(memory.peak_bytes / 2**20, 1),
@@ -98,7 +103,10 @@ def markdown(r: dict) -> str:
     lines += [f"| **total** | **{full['seconds']:.1f}** | **{night['seconds']:.1f}** | **{idle['seconds']:.1f}** |",
               f"| peak RSS of the process tree (MiB) | {full['peak_rss_mib']} | {night['peak_rss_mib']} | {idle['peak_rss_mib']} |",
               f"| loader rows/s | {full['loader_rows_per_s']} | {night['loader_rows_per_s']} | {idle['loader_rows_per_s']} |",
-              f"| warehouse size (MiB) | {full['warehouse_mib']} | {night['warehouse_mib']} | {idle['warehouse_mib']} |", "",
+              f"| warehouse size (MiB) | {full['warehouse_mib']} | {night['warehouse_mib']} | {idle['warehouse_mib']} |",
+              f"| dbt models rebuilt / kept as published | {full['dbt_nodes_rebuilt']} / {full['dbt_nodes_kept']} "
+              f"| {night['dbt_nodes_rebuilt']} / {night['dbt_nodes_kept']} | {idle['dbt_nodes_rebuilt']} / {idle['dbt_nodes_kept']} |", "",
+              f"Nightly scope: {night['scope']}. Idle night: {idle['scope']}.", "",
               f"Floor (compiled SQL of the same {r['floor']['models']} models, one DuckDB connection): "
               f"{r['floor']['seconds']:.1f} s.", ""]
     lines += [f"- {k.replace('_', ' ')}: **{v}**" for k, v in r["ratios"].items()]

@@ -53,9 +53,13 @@ class RefreshResult:
             lines.append(f"             build started from {load.get('build_started_from', '?')}")
         else:
             lines.append("  load:      not run")
-        built = sum(1 for k in ev.materializations if k not in ("audit/load_audit", "recette", "published_warehouse")
-                    and not k.startswith(("raw/", "audit/")))
-        lines.append(f"  dbt build: {describe_counts(self.dbt.get('counts', {}))} ({built} assets materialized)")
+        dbt_assets = [m for k, m in ev.materializations.items()
+                      if k not in ("audit/load_audit", "recette", "published_warehouse")
+                      and not k.startswith(("raw/", "audit/"))]
+        kept = [m for m in dbt_assets if "pilotage/kept" in m]
+        lines.append(f"  dbt build: {describe_counts(self.dbt.get('counts', {}))} "
+                     f"({len(dbt_assets) - len(kept)} assets rebuilt, {len(kept)} kept as published"
+                     f"{': ' + kept[0]['pilotage/kept'].removeprefix('not rebuilt: ') if kept else ''})")
         dq = [c for c in ev.checks if c.step not in ("dbt_models", "recette") and c.name != "recette_passed"]
         dbt_tests = [c for c in ev.checks if c.step == "dbt_models"]
         failed = [c for c in dq if not c.passed]

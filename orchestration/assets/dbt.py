@@ -8,12 +8,14 @@ every run (pg_run.after_dbt).
 """
 
 import json
+import os
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import dagster as dg
+import duckdb
 from dagster import AssetExecutionContext
 from dagster_dbt import (DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource,
                          DbtProject, dbt_assets)
@@ -70,9 +72,18 @@ def build_dbt_assets(project: DbtProject, fingerprint: str) -> dg.AssetsDefiniti
         if parsed is not None:
             context.log.info(f"dbt parse (manifest was stale for this run) took {parsed:.1f} s")
         dbt_runner.clean_invocation_dirs()
+        manifest = json.loads(Path(project.manifest_path).read_text(encoding="utf-8"))
+        scope, inputs = _scope(context, settings, manifest, full)
+        context.log.info(f"dbt scope: {'everything' if scope.full else f'{len(scope.rebuild)} model(s)'} ({scope.reason})")
+        yield from _kept_results(context, project, manifest, scope)
+        if scope.nothing_to_do:
+            last_run_results_path(settings).unlink(missing_ok=True)
+            _record(settings, inputs)
+            return
         # dbt unit tests check the SQL, not the data: CI runs them (tests/dbt), the nightly
         # does not pay for them again (about a quarter of a small build's dbt time)
-        args = (["build", "--exclude", "resource_type:unit_test", "--vars", dbt_runner.dbt_vars(settings)]
+        args = (["build", "--exclude", " ".join(["resource_type:unit_test", *_names(scope.keep)]),
+                 "--vars", dbt_runner.dbt_vars(settings)]
                 + (["--full-refresh"] if full else []))
         with dbt_runner.applied_env(settings):
             invocation = dbt.cli(args, context=context, raise_on_error=False)
@@ -96,8 +107,62 @@ def build_dbt_assets(project: DbtProject, fingerprint: str) -> dg.AssetsDefiniti
         elif full:
             carried = carry_over_snapshots(settings.warehouse, settings.build_path, settings.as_of)
             context.log.info(f"carried over {carried} earlier snapshot rows of marts.kpi_observations")
+        _record(settings, inputs)
 
     return dbt_models
+
+
+def _scope(context, settings, manifest: dict, full: bool):
+    """(what to rebuild, this build's inputs). Everything on a full refresh, on PostgreSQL (its
+    build schemas start empty) and when Dagster selected a subset of the dbt assets."""
+    from .. import build_scope
+
+    if full or settings.target != "duckdb" or context.is_subset:
+        why = "full refresh" if full else ("build schemas start empty" if settings.target != "duckdb"
+                                           else "a subset of the dbt assets was selected")
+        return build_scope.Scope(True, why), _inputs(settings)
+    inputs = _inputs(settings)
+    with duckdb.connect(str(settings.build_path), read_only=True) as con:
+        recorded = build_scope.recorded_inputs(con)
+    return build_scope.plan(manifest, recorded, inputs), inputs
+
+
+def _inputs(settings) -> dict[str, str] | None:
+    from .. import build_scope
+
+    if settings.target != "duckdb":
+        return None
+    code = build_scope.code_fingerprint(
+        settings.project_dir, dbt_runner.PROJECT_INPUTS, settings.vars(),
+        {"target": settings.target, "schema_suffix": os.environ.get("PILOTAGE_SCHEMA_SUFFIX", "")})
+    with duckdb.connect(str(settings.build_path), read_only=True) as con:
+        return build_scope.current_inputs(con, code, settings.as_of.isoformat())
+
+
+def _record(settings, inputs: dict[str, str] | None) -> None:
+    """What the build file's models now reflect (read by the next run's scope)."""
+    from .. import build_scope
+
+    if inputs is not None:
+        with duckdb.connect(str(settings.build_path)) as con:
+            build_scope.record_inputs(con, inputs)
+
+
+def _kept_results(context, project: DbtProject, manifest: dict, scope):
+    """Models the scope leaves alone keep the published warehouse's table: reported as such,
+    parents first (they precede every rebuilt model in the graph)."""
+    selected = context.selected_asset_keys
+    for uid in scope.keep:
+        key = TRANSLATOR.get_asset_spec(manifest, uid, project).key
+        if key in selected:
+            yield dg.MaterializeResult(asset_key=key, metadata={
+                "pilotage/kept": dg.MetadataValue.text(f"not rebuilt: {scope.reason}")})
+
+
+def _names(unique_ids) -> list[str]:
+    """Names of the models/seeds kept as published, for `--exclude` (one space-separated
+    value: dbt reads further arguments or a second `--exclude` as extra arguments)."""
+    return [uid.split(".")[-1] for uid in unique_ids]
 
 
 def last_run_results_path(settings) -> Path:

@@ -9,7 +9,9 @@ deleted, a duplicate contact merged away). Two histories must publish the same n
 
 Compared row for row: every marts.kpi_observations row of as_of N+1 (A also keeps its as_of N
 snapshots: B never computed them), marts.customer_360 and marts.crm_alerts. Then A's nightly
-job runs again with no new file: nothing is parsed and no published number changes.
+job runs again with no new file: nothing is parsed, no dbt model runs and no published number
+changes. Last, A's nightly runs for as_of N+2 with no new file: it rebuilds only the models that
+read as_of (orchestration/build_scope.py) and publishes what a full refresh of N+2 publishes.
 """
 from __future__ import annotations
 
@@ -146,5 +148,40 @@ def test_a_night_without_new_files_changes_no_number(histories):
     again = run_refresh(_settings(histories["landing_a"], histories["a"], DAY_N1))
     load = again.events.materializations["audit/load_audit"]
     assert load["files_read"] == 0 and load["rows_read"] == 0
+    assert again.dbt["counts"] == {}  # dbt was not even started
+    kept = _dbt_materializations(again)
+    assert len(kept) == 194 and all(m.get("pilotage/kept") == "not rebuilt: inputs unchanged" for m in kept)
     for table, query in queries.items():
         assert _same_rows(_rows(histories["a"], query), before[table]) == [], table
+
+
+def _dbt_materializations(result) -> list[dict]:
+    return [m for key, m in result.events.materializations.items()
+            if key.split("/")[0] in ("staging", "intermediate", "kpis", "marts")]
+
+
+def test_the_nightly_rebuilds_only_what_the_new_files_and_as_of_touch(histories):
+    mats = _dbt_materializations(histories["nightly"])
+    kept = [m for m in mats if "pilotage/kept" in m]
+    assert len(mats) == 194
+    assert 0 < len(kept) < 194
+    counts = histories["nightly"].dbt["counts"]
+    assert "seed" not in counts  # the catalogue seed depends on no file: kept
+    assert counts["model"] == {"success": 194 - len(kept)}
+
+
+def test_a_new_as_of_without_new_files_equals_a_full_refresh(histories, generated):
+    from orchestration.refresh import run_refresh
+
+    day = DAY_N1 + dt.timedelta(days=1)
+    moved = run_refresh(_settings(histories["landing_a"], histories["a"], day))
+    kept = [m for m in _dbt_materializations(moved) if "pilotage/kept" in m]
+    assert kept and kept[0]["pilotage/kept"] == f"not rebuilt: as_of moved from {DAY_N1} to {day}"
+    wh_c = generated[0] / "c" / "pilotage.duckdb"
+    run_refresh(_settings(histories["landing_a"], wh_c, day), full_refresh=True)
+    queries = {**TABLES, "kpi_observations": TABLES["kpi_observations"].replace(str(DAY_N1), str(day))}
+    for table, query in queries.items():
+        incremental, full = _rows(histories["a"], query), _rows(wh_c, query)
+        assert len(full) > 0, table
+        differ = _same_rows(incremental, full)
+        assert differ == [], f"{table}: {len(differ)} rows differ, e.g. {differ[:3]}"

@@ -1,0 +1,162 @@
+"""What a nightly `dbt build` must rebuild (issue 6: a night with little new data costs little).
+
+The build file starts as a copy of the published warehouse, whose models were built from known
+inputs, recorded in `audit.build_inputs` by the run that built them:
+
+- `code`: the dbt project's content, its vars other than as_of, and the env the profile reads;
+- `as_of`: the reporting date;
+- `raw:<table>`: the files loaded into each raw table (path, sha256 and load time, from
+  audit.load_audit: a file the loader read again, e.g. after a change of the raw tables' shape,
+  counts as changed).
+
+Comparing them with this run's inputs gives the scope: every model downstream of a raw table whose
+files changed, and, when as_of moved, every model whose SQL reads as_of (a macro or model that
+calls `var('as_of')`, directly or through other macros) and everything downstream of those. The
+other models keep the tables of the published warehouse. A changed `code`, no recorded inputs,
+or a full refresh rebuilds everything.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+STATE_TABLE = "audit.build_inputs"
+AS_OF_MARKERS = ("var('as_of'", 'var("as_of"')
+
+
+@dataclass(frozen=True)
+class Scope:
+    full: bool
+    reason: str
+    rebuild: frozenset[str] = field(default_factory=frozenset)  # unique_ids of models/seeds
+    keep: tuple[str, ...] = ()  # unique_ids kept from the published warehouse, parents first
+
+    @property
+    def nothing_to_do(self) -> bool:
+        return not self.full and not self.rebuild
+
+
+# ------------------------------------------------------------------ inputs of a build
+
+
+def code_fingerprint(project_dir: Path, inputs: tuple[str, ...], vars_: dict, env: dict) -> str:
+    """Content (not mtime) of the dbt project files, the vars other than as_of, and the env."""
+    digest = hashlib.sha256()
+    for name in inputs:
+        root = project_dir / name
+        paths = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
+        for path in paths:
+            digest.update(f"{path.relative_to(project_dir)}\0".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    others = {k: v for k, v in vars_.items() if k != "as_of"}
+    digest.update(json.dumps([others, env], sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def raw_fingerprints(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """`raw:<source>__<entity>` -> hash of the files (path, sha256, load time) of that table."""
+    rows = con.execute(
+        "SELECT source || '__' || entity, md5(string_agg(file || ':' || coalesce(file_hash, '') || ':' "
+        "|| coalesce(CAST(loaded_at AS VARCHAR), ''), ',' ORDER BY file)) "
+        "FROM audit.load_audit GROUP BY 1").fetchall()
+    return {f"raw:{table}": digest for table, digest in rows}
+
+
+def current_inputs(con: duckdb.DuckDBPyConnection, code: str, as_of: str) -> dict[str, str]:
+    return {"code": code, "as_of": as_of, **raw_fingerprints(con)}
+
+
+def recorded_inputs(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    exists = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_catalog = current_database() "
+                         "AND table_schema = 'audit' AND table_name = 'build_inputs'").fetchone()[0]
+    if not exists:
+        return {}
+    return dict(con.execute(f"SELECT key, value FROM {STATE_TABLE}").fetchall())
+
+
+def record_inputs(con: duckdb.DuckDBPyConnection, inputs: dict[str, str]) -> None:
+    con.execute("CREATE SCHEMA IF NOT EXISTS audit")
+    con.execute(f"CREATE OR REPLACE TABLE {STATE_TABLE} (key VARCHAR, value VARCHAR)")
+    con.executemany(f"INSERT INTO {STATE_TABLE} VALUES (?, ?)", sorted(inputs.items()))
+
+
+# ------------------------------------------------------------------ the scope
+
+
+def _as_of_macros(manifest: dict) -> set[str]:
+    macros = manifest.get("macros", {})
+    found = {uid for uid, m in macros.items() if any(s in (m.get("macro_sql") or "") for s in AS_OF_MARKERS)}
+    grew = True
+    while grew:  # macros calling those macros, transitively
+        callers = {uid for uid, m in macros.items()
+                   if uid not in found and found & set((m.get("depends_on") or {}).get("macros") or [])}
+        found |= callers
+        grew = bool(callers)
+    return found
+
+
+def as_of_models(manifest: dict) -> set[str]:
+    """Models whose SQL reads as_of (directly or through macros)."""
+    macros = _as_of_macros(manifest)
+    return {uid for uid, node in manifest["nodes"].items()
+            if node["resource_type"] == "model"
+            and (any(s in (node.get("raw_code") or "") for s in AS_OF_MARKERS)
+                 or macros & set((node.get("depends_on") or {}).get("macros") or []))}
+
+
+def _descendants(manifest: dict, starts: set[str]) -> set[str]:
+    children, seen, todo = manifest.get("child_map", {}), set(), list(starts)
+    while todo:
+        uid = todo.pop()
+        for child in children.get(uid, []):
+            if child not in seen:
+                seen.add(child)
+                todo.append(child)
+    return seen
+
+
+def _buildable(manifest: dict) -> list[str]:
+    """Models and seeds, parents first (stable order)."""
+    nodes = {uid: n for uid, n in manifest["nodes"].items() if n["resource_type"] in ("model", "seed")}
+    ordered, done = [], set()
+
+    def visit(uid: str) -> None:
+        if uid in done:
+            return
+        done.add(uid)
+        for parent in (nodes[uid].get("depends_on") or {}).get("nodes") or []:
+            if parent in nodes:
+                visit(parent)
+        ordered.append(uid)
+
+    for uid in sorted(nodes):
+        visit(uid)
+    return ordered
+
+
+def plan(manifest: dict, recorded: dict[str, str], current: dict[str, str]) -> Scope:
+    """The models a build must run, given the inputs the copied warehouse was built from."""
+    if not recorded:
+        return Scope(True, "no record of what the published warehouse was built from")
+    if recorded.get("code") != current["code"]:
+        return Scope(True, "the dbt project, its vars or its environment changed")
+    changed = sorted(k.removeprefix("raw:") for k in set(recorded) | set(current)
+                     if k.startswith("raw:") and recorded.get(k) != current.get(k))
+    starts = {f"source.{manifest['metadata'].get('project_name', 'pilotage')}.raw.{t}" for t in changed}
+    starts = {uid for uid in starts if uid in manifest.get("sources", {})}
+    if changed:  # the loader's audit tables change with the files
+        starts |= {uid for uid, s in manifest.get("sources", {}).items() if s.get("source_name") == "audit"}
+    rebuild = _descendants(manifest, starts)
+    reasons = [f"new or changed files in {len(changed)} raw table(s)"] if changed else []
+    if recorded.get("as_of") != current["as_of"]:
+        moved = as_of_models(manifest)
+        rebuild |= moved | _descendants(manifest, moved)
+        reasons.append(f"as_of moved from {recorded.get('as_of')} to {current['as_of']}")
+    buildable = _buildable(manifest)
+    rebuild = frozenset(uid for uid in buildable if uid in rebuild)
+    keep = tuple(uid for uid in buildable if uid not in rebuild)
+    return Scope(False, "; ".join(reasons) or "inputs unchanged", rebuild, keep)
