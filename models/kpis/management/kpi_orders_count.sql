@@ -3,23 +3,7 @@
 -- of two ranges counts once in each); an order without live lines counts in total and the
 -- other dimensions but under no product_range. Unlinked ERP customers: `unknown` country and
 -- segment; rep = orders.rep_id, else the account owner.
-with valid_order_lines as (
-    select * from {{ ref('int_valid_order_lines') }}
-),
-
-population as (
-    select
-        ordered_on as kpi_date,
-        order_id,
-        line_no,
-        account_country as country,
-        account_segment as segment,
-        product_range,
-        channel as order_channel,
-        rep_id as sales_rep,
-        rep_team as team
-    from valid_order_lines
-)
+with {{ valid_order_lines_population() }}
 
 {{ kpi_observations(
     'orders_count', 'population',
