@@ -44,7 +44,8 @@ def column_types_batch(wh: Warehouse) -> Batch:
 
 def mart_batch(wh: Warehouse, spec: RecetteSpec) -> Batch:
     rules = suite_file("module_marts")
-    frame = marts.profile(wh.marts, wh.frames, marts.load_mart_docs(), rules.NULLABLE_KEY_COLUMNS)
+    columns = {table: list(types) for table, types in wh.column_types.items()}
+    frame = marts.profile(wh.marts, columns, wh.mart_counts, marts.load_mart_docs())
     return Batch("module_marts", frame, {"structure.module_marts": rules.expectations()}, rules.INDEX)
 
 

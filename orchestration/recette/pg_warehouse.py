@@ -40,4 +40,11 @@ class PgWarehouse:
                 copy_table(pg, duck, (schema + self.suffix, table), (schema, table), published[(schema, table)])
                 return duck.execute(f'select * from "{schema}"."{table}"').df()
 
-            return assemble(self.label, rows, spec, fetch)
+            def query(schema: str, table: str, sql: str):
+                if (schema, table) not in copied:
+                    copy_table(pg, duck, (schema + self.suffix, table), (schema, table), published[(schema, table)])
+                    copied.add((schema, table))
+                return duck.execute(sql).fetchone()
+
+            copied: set[tuple[str, str]] = set()
+            return assemble(self.label, rows, spec, fetch, query)

@@ -9,7 +9,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from .. import duck
 from ..errors import PilotageError
+from .marts import load_mart_docs, measure_mart
 from .spec import CORE_TABLES, RecetteSpec, suite_file
 
 
@@ -20,6 +22,7 @@ class Warehouse:
     missing: set[str]                           # schema.table of required tables not found
     column_types: dict[str, dict[str, str]]     # schema.table -> column -> DuckDB type
     marts: dict[str, list[str]]                 # module -> its marts (marts.<module>__<what>)
+    mart_counts: dict[str, dict]                # marts.<mart> -> marts.measure_mart() (rows, NULL keys, duplicates)
     as_of: dt.date | None                       # as_of of the run that published it
 
     def frame(self, table: str) -> pd.DataFrame:
@@ -34,7 +37,7 @@ def _connect(path: Path) -> duckdb.DuckDBPyConnection:
     if not path.is_file():
         raise PilotageError(f"warehouse not found: {path} (run `pilotage refresh` first, or pass --warehouse)")
     try:
-        return duckdb.connect(str(path), read_only=True)
+        return duck.connect(path, read_only=True)
     except duckdb.Error as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise PilotageError(f"cannot open warehouse {path}: {reason}") from None
@@ -58,22 +61,29 @@ def read_warehouse(path: Path, spec: RecetteSpec) -> Warehouse:
             "select table_schema, table_name, column_name, data_type from information_schema.columns "
             "where table_schema in ('marts', 'audit') order by table_schema, table_name, ordinal_position"
         ).fetchall()
-        return assemble(path, rows, spec, lambda schema, name: con.execute(
-            f'select * from "{schema}"."{name}"').df())
+        return assemble(path, rows, spec,
+                        fetch=lambda schema, name: con.execute(f'select * from "{schema}"."{name}"').df(),
+                        query=lambda schema, name, sql: con.execute(sql).fetchone())
     finally:
         con.close()
 
 
-def assemble(path, rows, spec: RecetteSpec, fetch) -> Warehouse:
-    """The Warehouse from its (schema, table, column, DuckDB type) rows and `fetch(schema, table)
-    -> DataFrame`, the one engine-specific part (the PostgreSQL reader: pg_warehouse.py)."""
+def assemble(path, rows, spec: RecetteSpec, fetch, query) -> Warehouse:
+    """The Warehouse from its (schema, table, column, DuckDB type) rows, `fetch(schema, table)
+    -> DataFrame` (core tables, read whole) and `query(schema, table, sql) -> first row` (module
+    marts, only measured): the engine-specific parts (the PostgreSQL reader: pg_warehouse.py)."""
     column_types: dict[str, dict[str, str]] = {}
     for schema, table, column, data_type in rows:
         column_types.setdefault(f"{schema}.{table}", {})[column] = _normalize_type(data_type)
     marts = {m: sorted(t.split(".", 1)[1] for t in column_types
                        if t.startswith(f"marts.{m}__")) for m in spec.modules}
     wanted = [suite_file(t).TABLE.name for t in CORE_TABLES]
-    wanted += [f"marts.{name}" for names in marts.values() for name in names]
+    docs, nullable = load_mart_docs(), suite_file("module_marts").NULLABLE_KEY_COLUMNS
+    mart_counts = {}
+    for name in (n for names in marts.values() for n in names):
+        mart_counts[f"marts.{name}"] = measure_mart(
+            lambda sql, name=name: query("marts", name, sql), f'marts."{name}"',
+            list(column_types[f"marts.{name}"]), docs.get(name), nullable.get(name, set()))
     frames: dict[str, pd.DataFrame] = {}
     missing: set[str] = set()
     for table in wanted:
@@ -84,4 +94,4 @@ def assemble(path, rows, spec: RecetteSpec, fetch) -> Warehouse:
         schema, name = table.split(".", 1)
         frames[table] = fetch(schema, name)
     return Warehouse(path=path, frames=frames, missing=missing, column_types=column_types,
-                     marts=marts, as_of=_as_of(frames))
+                     marts=marts, mart_counts=mart_counts, as_of=_as_of(frames))
