@@ -8,6 +8,7 @@ import dagster as dg
 from dagster import AssetExecutionContext
 import duckdb
 
+from .. import duck
 from .resources import PilotageResource, is_full_refresh
 
 LANDING_GROUP = "landing"
@@ -36,7 +37,7 @@ def build_landing_asset(source_keys: list[dg.AssetKey]) -> dg.AssetsDefinition:
         # empty (its raw tables are copied whole to raw__build anyway)
         build = start_build(settings.warehouse, settings.build_path, from_published=not (full or on_pg))
         context.log.info(build.describe())
-        with duckdb.connect(str(settings.build_path)) as con:
+        with duck.connect(settings.build_path) as con:
             report = load_landing(settings.landing, con, settings.timezone)
             counts = {key: _count(con, key) for key in keys}
         if on_pg:

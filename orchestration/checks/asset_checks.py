@@ -11,6 +11,7 @@ import dagster as dg
 import duckdb
 import yaml
 
+from .. import duck
 from .. import publish as wap
 from ..assets.resources import PilotageResource
 from ..settings import Settings
@@ -39,7 +40,7 @@ def _read_only(settings: Settings, reads: tuple[str, ...] = ()):
 
     if pg_run.is_postgres(settings):
         return pg_run.build_reader(reads)
-    return duckdb.connect(str(settings.build_path), read_only=True)
+    return duck.connect(settings.build_path, read_only=True)
 
 
 def make_check(config_name: str, asset_key: dg.AssetKey, description: str, evaluate: Evaluate,

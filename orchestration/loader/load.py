@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 import duckdb
 
+from .. import duck
 from ..contract import BY_PATH, ENTITIES
 from ..errors import PilotageError
 from . import tables
@@ -142,7 +143,7 @@ def load_into_file(landing_dir, warehouse_path, timezone: str = "Europe/Paris") 
     path = Path(warehouse_path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(str(path))
+        con = duck.connect(path)
     except (OSError, duckdb.Error) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise PilotageError(f"cannot open warehouse {path}: {first}") from None

@@ -50,6 +50,20 @@ def test_publish_replaces_atomically_and_keeps_versions(wh):
     assert [_value(f) for f, _ in kept] == [4, 3, 2]
 
 
+def test_the_archived_version_is_the_replaced_file_itself(wh):
+    """Same file system: the version is a hard link to the replaced file (no copy), and a
+    rollback restores a copy (writing to the restored file leaves the version intact)."""
+    warehouse, _, state = wh
+    _publish(wh, 1)
+    inode = warehouse.stat().st_ino
+    _publish(wh, 2)
+    (archived, info), = wap.versions(state, warehouse)
+    assert archived.stat().st_ino == inode and info["alerts"] == 1
+    assert warehouse.stat().st_ino != inode and _value(warehouse) == 2
+    wap.rollback(warehouse, state_dir=state)
+    assert _value(warehouse) == 1 and warehouse.stat().st_ino != inode
+
+
 def test_reader_keeps_old_file_and_is_never_blocked(wh):
     warehouse, build, state = wh
     _publish(wh, 1)
