@@ -49,8 +49,10 @@ def compiled_models(floor_db: Path, vars_json: str, target_path: Path) -> list[d
 
 
 def run_floor(floor_db: Path, nodes: list[dict]) -> float:
-    """Execute every model's compiled SQL; returns seconds."""
-    con = duckdb.connect(str(floor_db))
+    """Execute every model's compiled SQL; returns seconds. Same DuckDB memory limit as the
+    dbt profile (PILOTAGE_DUCKDB_MEMORY_LIMIT, default 4GB)."""
+    limit = os.environ.get("PILOTAGE_DUCKDB_MEMORY_LIMIT", "4GB")
+    con = duckdb.connect(str(floor_db), config={"memory_limit": limit})
     started = time.perf_counter()
     try:
         for node in nodes:
@@ -69,6 +71,7 @@ def run_floor(floor_db: Path, nodes: list[dict]) -> float:
 
 
 def measure_floor(published: Path, workdir: Path, vars_json: str) -> dict:
+    """Run in its own process by bench.run (python -m bench.floor), like a refresh."""
     floor_db = workdir / "floor.duckdb"
     copy_loaded_tables(published, floor_db)
     target = workdir / "floor-target"
@@ -76,3 +79,14 @@ def measure_floor(published: Path, workdir: Path, vars_json: str) -> dict:
     nodes = compiled_models(floor_db, vars_json, target)
     seconds = run_floor(floor_db, nodes)
     return {"seconds": seconds, "models": len(nodes)}
+
+
+def main() -> None:
+    import sys
+
+    published, workdir, vars_json = sys.argv[1:4]
+    print(json.dumps(measure_floor(Path(published), Path(workdir), vars_json)))
+
+
+if __name__ == "__main__":
+    main()

@@ -9,8 +9,11 @@ import psutil
 
 
 class PeakTreeMemory:
-    def __init__(self, interval: float = 0.1):
+    """`children_only`: leave this process out (the bench's own memory is not the refresh's)."""
+
+    def __init__(self, interval: float = 0.1, children_only: bool = False):
         self.interval = interval
+        self.children_only = children_only
         self.peak_bytes = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
@@ -18,7 +21,7 @@ class PeakTreeMemory:
     def _tree_rss(self) -> int:
         me = psutil.Process()
         total = 0
-        for proc in [me, *me.children(recursive=True)]:
+        for proc in [*([] if self.children_only else [me]), *me.children(recursive=True)]:
             try:
                 total += proc.memory_info().rss
             except psutil.Error:

@@ -2,6 +2,8 @@
 -> a night with no new file; writes bench/results/<date>-sf<N>.json and .md.
 
 Every figure comes from this one run on this machine; ratios to the floor are the ones to quote.
+Each refresh and the floor run in their own process (as the nightly does): wall time and peak
+memory are theirs, not the bench's.
 """
 from __future__ import annotations
 
@@ -11,42 +13,39 @@ import json
 import os
 import platform
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import psutil
 
-from bench.floor import measure_floor
 from bench.memory import PeakTreeMemory
 from orchestration.generator import apply_delta, generate
 from orchestration.generator.options import deltas_dir_for
-from orchestration.refresh import run_refresh
 from orchestration.settings import PROJECT_DIR, resolve
 
 RESULTS = PROJECT_DIR / "bench" / "results"
-DBT_GROUPS = ("staging", "intermediate", "kpis", "marts")
 
 
-def _refresh(workdir: Path, landing: Path, as_of: dt.date, full: bool) -> dict:
-    settings = resolve(landing=str(landing), warehouse=str(workdir / "warehouse" / "pilotage.duckdb"),
-                       as_of=as_of.isoformat())
+def _child(module: str, *args: str) -> dict:
+    """Run `python -m module args` (a refresh or the floor) in its own process, as production
+    does: its wall time and the peak memory of its process tree, plus the JSON it prints."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(PROJECT_DIR), os.environ.get("PYTHONPATH")])))
     started = time.perf_counter()
-    with PeakTreeMemory() as memory:
-        result = run_refresh(settings, full_refresh=full)
-    load = result.events.materializations.get("audit/load_audit", {})
-    dbt_assets = [m for k, m in result.events.materializations.items() if k.split("/")[0] in DBT_GROUPS]
-    kept = [m["pilotage/kept"] for m in dbt_assets if "pilotage/kept" in m]
-    return {
-        "dbt_nodes_rebuilt": len(dbt_assets) - len(kept), "dbt_nodes_kept": len(kept),
-        "scope": kept[0].removeprefix("not rebuilt: ") if kept else "everything",
-        "seconds": time.perf_counter() - started,
-        "stages": {k: round(v, 3) for k, v in result.stages.items()},
-        "peak_rss_mib": round(memory.peak_bytes / 2**20, 1),
-        "rows_read": load.get("rows_read"),
-        "loader_rows_per_s": round(load["rows_read"] / load["seconds"]) if load.get("seconds") else None,
-        "warehouse_mib": round(settings.warehouse.stat().st_size / 2**20, 1),
-        "settings": settings,
-    }
+    with PeakTreeMemory(children_only=True) as memory:
+        proc = subprocess.run([sys.executable, "-m", module, *args], cwd=PROJECT_DIR, env=env,
+                              capture_output=True, text=True)
+    if proc.returncode != 0:
+        lines = (proc.stderr or proc.stdout).strip().splitlines()
+        raise SystemExit(f"bench: {module} failed: {lines[-1] if lines else proc.returncode}")
+    return {"seconds": round(time.perf_counter() - started, 3), **json.loads(proc.stdout.strip().splitlines()[-1]),
+            "peak_rss_mib": round(memory.peak_bytes / 2**20, 1)}
+
+
+def _refresh(landing: Path, warehouse: Path, as_of: dt.date, full: bool) -> dict:
+    return _child("bench.refresh_once", "--landing", str(landing), "--warehouse", str(warehouse),
+                  "--as-of", as_of.isoformat(), *(["--full-refresh"] if full else []))
 
 
 def run(scale: float, seed: int, workdir: Path) -> dict:
@@ -63,16 +62,15 @@ def run(scale: float, seed: int, workdir: Path) -> dict:
                  "peak_rss_mib": round(gen_memory.peak_bytes / 2**20, 1)}
     as_of = report.end
 
-    full = _refresh(workdir, landing, as_of, full=True)
-    floor = measure_floor(full["settings"].warehouse, workdir, json.dumps(full["settings"].vars()))
+    warehouse = workdir / "warehouse" / "pilotage.duckdb"
+    full = _refresh(landing, warehouse, as_of, full=True)
+    vars_json = json.dumps(resolve(landing=str(landing), warehouse=str(warehouse), as_of=as_of.isoformat()).vars())
+    floor = _child("bench.floor", str(warehouse), str(workdir), vars_json)
 
     next_day = as_of + dt.timedelta(days=1)
     copied = apply_delta(deltas_dir_for(landing), next_day, landing)
-    nightly = _refresh(workdir, landing, next_day, full=False)
-    idle = _refresh(workdir, landing, next_day, full=False)
-
-    for r in (full, nightly, idle):
-        r.pop("settings")
+    nightly = _refresh(landing, warehouse, next_day, full=False)
+    idle = _refresh(landing, warehouse, next_day, full=False)
     dbt_s = full["stages"].get("dbt", float("nan"))
     return {
         "date": dt.date.today().isoformat(), "scale": scale, "seed": seed,
@@ -110,6 +108,12 @@ def markdown(r: dict) -> str:
               f"Floor (compiled SQL of the same {r['floor']['models']} models, one DuckDB connection): "
               f"{r['floor']['seconds']:.1f} s.", ""]
     lines += [f"- {k.replace('_', ' ')}: **{v}**" for k, v in r["ratios"].items()]
+    for label, run in (("full refresh", full), ("nightly", night)):
+        prof = run.get("dbt_slowest") or {}
+        if prof:
+            lines += ["", f"dbt profile of the {label} (thread seconds by type: "
+                      + ", ".join(f"{k} {v}" for k, v in prof["by_type"].items()) + "); slowest nodes: "
+                      + ", ".join(f"{k} {v}" for k, v in prof["nodes"].items()) + "."]
     return "\n".join(lines) + "\n"
 
 
