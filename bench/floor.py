@@ -13,6 +13,7 @@ from pathlib import Path
 
 import duckdb
 
+from orchestration import duck
 from orchestration.settings import PROJECT_DIR
 
 LOADER_SCHEMAS = ("raw", "audit")
@@ -49,10 +50,8 @@ def compiled_models(floor_db: Path, vars_json: str, target_path: Path) -> list[d
 
 
 def run_floor(floor_db: Path, nodes: list[dict]) -> float:
-    """Execute every model's compiled SQL; returns seconds. Same DuckDB memory limit as the
-    dbt profile (PILOTAGE_DUCKDB_MEMORY_LIMIT, default 4GB)."""
-    limit = os.environ.get("PILOTAGE_DUCKDB_MEMORY_LIMIT", "4GB")
-    con = duckdb.connect(str(floor_db), config={"memory_limit": limit})
+    """Execute every model's compiled SQL; returns seconds. Same DuckDB memory limit as dbt's."""
+    con = duck.connect(floor_db)
     started = time.perf_counter()
     try:
         for node in nodes:
