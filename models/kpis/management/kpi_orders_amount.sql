@@ -3,10 +3,10 @@
 -- the population with amount 0 (it counts in the other dimensions, under no product_range).
 -- Orders of unlinked ERP customers count under `unknown` for country and segment;
 -- rep = orders.rep_id, else the account owner.
-with {{ valid_order_lines_population() }}
+with {{ valid_order_ranges_population() }}
 
 {{ kpi_observations(
     'orders_amount', 'population',
     numerator='sum(line_net_amount)',
-    dimension_filters={'product_range': 'line_no is not null'}
+    dimension_filters={'product_range': 'has_live_line = true'}
 ) }}

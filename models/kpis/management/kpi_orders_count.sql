@@ -3,10 +3,10 @@
 -- of two ranges counts once in each); an order without live lines counts in total and the
 -- other dimensions but under no product_range. Unlinked ERP customers: `unknown` country and
 -- segment; rep = orders.rep_id, else the account owner.
-with {{ valid_order_lines_population() }}
+with {{ valid_order_ranges_population() }}
 
 {{ kpi_observations(
     'orders_count', 'population',
     numerator='count(distinct order_id)',
-    dimension_filters={'product_range': 'line_no is not null'}
+    dimension_filters={'product_range': 'has_live_line = true'}
 ) }}
