@@ -46,7 +46,7 @@ test-spark: install
 	$(BIN)/pytest -q tests/spark
 
 bench: install
-	$(BIN)/python -m bench.run --scale $(SCALE)
+	$(BIN)/python -m bench.run --scale $(SCALE) $(if $(FULL_ONLY),--full-only)
 
 catalogue: install
 	$(BIN)/pilotage catalogue

@@ -48,7 +48,7 @@ def _refresh(landing: Path, warehouse: Path, as_of: dt.date, full: bool) -> dict
                   "--as-of", as_of.isoformat(), *(["--full-refresh"] if full else []))
 
 
-def run(scale: float, seed: int, workdir: Path) -> dict:
+def run(scale: float, seed: int, workdir: Path, full_only: bool = False) -> dict:
     shutil.rmtree(workdir, ignore_errors=True)
     workdir.mkdir(parents=True)
     os.environ["PILOTAGE_STATE_DIR"] = str(workdir / "state")
@@ -64,6 +64,11 @@ def run(scale: float, seed: int, workdir: Path) -> dict:
 
     warehouse = workdir / "warehouse" / "pilotage.duckdb"
     full = _refresh(landing, warehouse, as_of, full=True)
+    machine = {"cores": os.cpu_count(), "memory_gib": round(psutil.virtual_memory().total / 2**30, 1),
+               "python": platform.python_version(), "platform": platform.platform()}
+    if full_only:  # scale 30: does a full refresh complete within the memory limit?
+        return {"date": dt.date.today().isoformat(), "scale": scale, "seed": seed, "machine": machine,
+                "generate": generated, "full_refresh": full}
     vars_json = json.dumps(resolve(landing=str(landing), warehouse=str(warehouse), as_of=as_of.isoformat()).vars())
     floor = _child("bench.floor", str(warehouse), str(workdir), vars_json)
 
@@ -74,9 +79,7 @@ def run(scale: float, seed: int, workdir: Path) -> dict:
     dbt_s = full["stages"].get("dbt", float("nan"))
     return {
         "date": dt.date.today().isoformat(), "scale": scale, "seed": seed,
-        "machine": {"cores": os.cpu_count(), "memory_gib": round(psutil.virtual_memory().total / 2**30, 1),
-                    "python": platform.python_version(), "platform": platform.platform()},
-        "generate": generated, "full_refresh": full, "floor": floor,
+        "machine": machine, "generate": generated, "full_refresh": full, "floor": floor,
         "nightly_incremental": {**nightly, "delta_files": len(copied)}, "nightly_no_new_file": idle,
         "ratios": {
             "full_refresh_over_floor": round(full["seconds"] / floor["seconds"], 2),
@@ -87,7 +90,23 @@ def run(scale: float, seed: int, workdir: Path) -> dict:
     }
 
 
+def markdown_full_only(r: dict) -> str:
+    full = r["full_refresh"]
+    lines = [f"# Benchmark, scale {r['scale']} ({r['date']}), full refresh only", "",
+             f"Machine: {r['machine']['cores']} cores, {r['machine']['memory_gib']} GiB. "
+             f"Generated {r['generate']['rows']:,} rows in {r['generate']['seconds']:.1f} s.", "",
+             "| stage (s) | full refresh |", "| --- | ---: |"]
+    lines += [f"| {s} | {v:.1f} |" for s, v in full["stages"].items()]
+    lines += [f"| **total** | **{full['seconds']:.1f}** |",
+              f"| peak RSS of the process tree (MiB) | {full['peak_rss_mib']} |",
+              f"| loader rows/s | {full['loader_rows_per_s']} |",
+              f"| warehouse size (MiB) | {full['warehouse_mib']} |"]
+    return "\n".join(lines) + "\n"
+
+
 def markdown(r: dict) -> str:
+    if "floor" not in r:
+        return markdown_full_only(r)
     full, night, idle = r["full_refresh"], r["nightly_incremental"], r["nightly_no_new_file"]
     stages = sorted(set(full["stages"]) | set(night["stages"]))
     lines = [f"# Benchmark, scale {r['scale']} ({r['date']})", "",
@@ -122,9 +141,10 @@ def main():
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--workdir", default=None, help="default bench/work/sf<scale> (deleted first)")
+    parser.add_argument("--full-only", action="store_true", help="generate and one full refresh (scale 30)")
     args = parser.parse_args()
     workdir = Path(args.workdir or PROJECT_DIR / "bench" / "work" / f"sf{args.scale:g}")
-    result = run(args.scale, args.seed, workdir)
+    result = run(args.scale, args.seed, workdir, full_only=args.full_only)
     RESULTS.mkdir(parents=True, exist_ok=True)
     stem = RESULTS / f"{result['date']}-sf{args.scale:g}"
     stem.with_suffix(".json").write_text(json.dumps(result, indent=2, default=str) + "\n")
