@@ -113,13 +113,16 @@ def build_dbt_assets(project: DbtProject, fingerprint: str) -> dg.AssetsDefiniti
 
 
 def _scope(context, settings, manifest: dict, full: bool):
-    """(what to rebuild, this build's inputs). Everything on a full refresh, on PostgreSQL (its
-    build schemas start empty) and when Dagster selected a subset of the dbt assets."""
+    """(what to rebuild, this build's inputs to record; None: record nothing). Everything on a
+    full refresh, on PostgreSQL (its build schemas start empty) and when Dagster selected a
+    subset of the dbt assets: that build then holds models of mixed inputs, so it keeps the
+    record it was copied with (the next run rebuilds what changed since)."""
     from .. import build_scope
 
-    if full or settings.target != "duckdb" or context.is_subset:
-        why = "full refresh" if full else ("build schemas start empty" if settings.target != "duckdb"
-                                           else "a subset of the dbt assets was selected")
+    if context.is_subset:
+        return build_scope.Scope(True, "a subset of the dbt assets was selected"), None
+    if full or settings.target != "duckdb":
+        why = "full refresh" if full else "build schemas start empty"
         return build_scope.Scope(True, why), _inputs(settings)
     inputs = _inputs(settings)
     with duckdb.connect(str(settings.build_path), read_only=True) as con:
