@@ -184,9 +184,13 @@ def test_full_refresh_rebuilds_and_keeps_earlier_snapshots(built, make_settings)
 
 
 def test_rollback_restores_the_previous_version(built, cli_env):
+    """Self-contained (pytest-xdist may run this file's tests on two workers): one more
+    nightly publishes (nothing to rebuild) and archives the file it replaces."""
     settings, _ = built
+    before = wap.sha256(settings.warehouse)
+    assert run_refresh(settings).published
     versions = wap.versions(settings.state_dir, settings.warehouse)
-    assert versions, "earlier tests published at least twice"
+    assert versions and wap.sha256(versions[0][0]) == before
     previous_file, info = versions[0]
     expected = wap.sha256(previous_file)
     out = _pilotage(["rollback", "--warehouse", str(settings.warehouse)], cli_env)
