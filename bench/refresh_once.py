@@ -10,8 +10,6 @@ from orchestration.assets.dbt import last_run_results_path
 from orchestration.refresh import run_refresh
 from orchestration.settings import resolve
 
-DBT_GROUPS = ("staging", "intermediate", "kpis", "marts")
-
 
 def _slowest(run_results, top: int = 12) -> dict:
     """The profile of the dbt build: its slowest nodes and the time by resource type (seconds
@@ -40,8 +38,7 @@ def main() -> None:
     started = time.perf_counter()
     result = run_refresh(settings, full_refresh=args.full_refresh)
     load = result.events.materializations.get("audit/load_audit", {})
-    dbt_assets = [m for k, m in result.events.materializations.items() if k.split("/")[0] in DBT_GROUPS]
-    kept = [m["pilotage/kept"] for m in dbt_assets if "pilotage/kept" in m]
+    dbt_assets, kept = result.dbt_materializations(), result.kept_reasons()
     print(json.dumps({
         "dbt_slowest": _slowest(last_run_results_path(settings)),
         "refresh_seconds": round(time.perf_counter() - started, 3),
@@ -50,7 +47,7 @@ def main() -> None:
         "loader_rows_per_s": round(load["rows_read"] / load["seconds"]) if load.get("seconds") else None,
         "warehouse_mib": round(settings.warehouse.stat().st_size / 2**20, 1),
         "dbt_nodes_rebuilt": len(dbt_assets) - len(kept), "dbt_nodes_kept": len(kept),
-        "scope": kept[0].removeprefix("not rebuilt: ") if kept else "everything",
+        "scope": kept[0] if kept else "everything",
     }))
 
 

@@ -36,6 +36,17 @@ class RefreshResult:
     def reason(self) -> str:
         return self.events.reason()
 
+    def dbt_materializations(self) -> list[dict]:
+        """Metadata of the run's dbt model and seed assets (rebuilt or kept)."""
+        return [m for k, m in self.events.materializations.items()
+                if k not in ("audit/load_audit", "recette", "published_warehouse")
+                and not k.startswith(("raw/", "audit/"))]
+
+    def kept_reasons(self) -> list[str]:
+        """For each dbt asset kept as published (build_scope), why it was not rebuilt."""
+        return [m["pilotage/kept"].removeprefix("not rebuilt: ")
+                for m in self.dbt_materializations() if "pilotage/kept" in m]
+
     def stage_line(self) -> str:
         return ", ".join(f"{name} {secs:.1f} s" for name, secs in self.stages.items())
 
@@ -53,13 +64,10 @@ class RefreshResult:
             lines.append(f"             build started from {load.get('build_started_from', '?')}")
         else:
             lines.append("  load:      not run")
-        dbt_assets = [m for k, m in ev.materializations.items()
-                      if k not in ("audit/load_audit", "recette", "published_warehouse")
-                      and not k.startswith(("raw/", "audit/"))]
-        kept = [m for m in dbt_assets if "pilotage/kept" in m]
+        dbt_assets, kept = self.dbt_materializations(), self.kept_reasons()
         lines.append(f"  dbt build: {describe_counts(self.dbt.get('counts', {}))} "
                      f"({len(dbt_assets) - len(kept)} assets rebuilt, {len(kept)} kept as published"
-                     f"{': ' + kept[0]['pilotage/kept'].removeprefix('not rebuilt: ') if kept else ''})")
+                     f"{': ' + kept[0] if kept else ''})")
         dq = [c for c in ev.checks if c.step not in ("dbt_models", "recette") and c.name != "recette_passed"]
         dbt_tests = [c for c in ev.checks if c.step == "dbt_models"]
         failed = [c for c in dq if not c.passed]
