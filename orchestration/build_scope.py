@@ -43,15 +43,13 @@ class Scope:
 # ------------------------------------------------------------------ inputs of a build
 
 
-def code_fingerprint(project_dir: Path, inputs: tuple[str, ...], vars_: dict, env: dict) -> str:
-    """Content (not mtime) of the dbt project files, the vars other than as_of, and the env."""
+def code_fingerprint(project_dir: Path, files: list[Path], vars_: dict, env: dict) -> str:
+    """Content (not mtime) of the dbt project `files` (dbt_runner.project_files), the vars
+    other than as_of, and the env."""
     digest = hashlib.sha256()
-    for name in inputs:
-        root = project_dir / name
-        paths = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
-        for path in paths:
-            digest.update(f"{path.relative_to(project_dir)}\0".encode())
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for path in files:
+        digest.update(f"{path.relative_to(project_dir)}\0".encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
     others = {k: v for k, v in vars_.items() if k != "as_of"}
     digest.update(json.dumps([others, env], sort_keys=True).encode())
     return digest.hexdigest()

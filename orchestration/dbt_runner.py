@@ -93,14 +93,21 @@ def applied_env(settings: Settings):
                 os.environ[key] = value
 
 
-def project_fingerprint(project_dir: Path = PROJECT_DIR) -> str:
-    digest = hashlib.sha1()
+def project_files(project_dir: Path = PROJECT_DIR) -> list[Path]:
+    """The files of PROJECT_INPUTS that exist, in a stable order."""
+    files = []
     for name in PROJECT_INPUTS:
         root = project_dir / name
-        paths = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
-        for p in paths:
-            st = p.stat()
-            digest.update(f"{p.relative_to(project_dir)}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+        files += [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
+    return files
+
+
+def project_fingerprint(project_dir: Path = PROJECT_DIR) -> str:
+    """Cheap (size, mtime): is the parsed manifest stale?"""
+    digest = hashlib.sha1()
+    for p in project_files(project_dir):
+        st = p.stat()
+        digest.update(f"{p.relative_to(project_dir)}|{st.st_size}|{st.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 

@@ -121,25 +121,17 @@ def _scope(context, settings, manifest: dict, full: bool):
 
     if context.is_subset:
         return build_scope.Scope(True, "a subset of the dbt assets was selected"), None
-    if full or settings.target != "duckdb":
-        why = "full refresh" if full else "build schemas start empty"
-        return build_scope.Scope(True, why), _inputs(settings)
-    inputs = _inputs(settings)
-    with duckdb.connect(str(settings.build_path), read_only=True) as con:
-        recorded = build_scope.recorded_inputs(con)
-    return build_scope.plan(manifest, recorded, inputs), inputs
-
-
-def _inputs(settings) -> dict[str, str] | None:
-    from .. import build_scope
-
     if settings.target != "duckdb":
-        return None
+        return build_scope.Scope(True, "full refresh" if full else "build schemas start empty"), None
     code = build_scope.code_fingerprint(
-        settings.project_dir, dbt_runner.PROJECT_INPUTS, settings.vars(),
+        settings.project_dir, dbt_runner.project_files(settings.project_dir), settings.vars(),
         {"target": settings.target, "schema_suffix": os.environ.get("PILOTAGE_SCHEMA_SUFFIX", "")})
     with duckdb.connect(str(settings.build_path), read_only=True) as con:
-        return build_scope.current_inputs(con, code, settings.as_of.isoformat())
+        inputs = build_scope.current_inputs(con, code, settings.as_of.isoformat())
+        recorded = {} if full else build_scope.recorded_inputs(con)
+    if full:
+        return build_scope.Scope(True, "full refresh"), inputs
+    return build_scope.plan(manifest, recorded, inputs), inputs
 
 
 def _record(settings, inputs: dict[str, str] | None) -> None:

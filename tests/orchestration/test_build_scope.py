@@ -105,7 +105,7 @@ def test_everything_is_rebuilt_without_a_matching_record(recorded, reason):
 def test_code_fingerprint_reads_contents_vars_and_env(tmp_path):
     (tmp_path / "models").mkdir()
     (tmp_path / "models" / "a.sql").write_text("select 1")
-    fp = lambda vars_, env=None: build_scope.code_fingerprint(tmp_path, ("models", "absent.yml"), vars_, env or {})
+    fp = lambda vars_, env=None: build_scope.code_fingerprint(tmp_path, [tmp_path / "models" / "a.sql"], vars_, env or {})
     first = fp({"as_of": "2026-01-01", "reporting_timezone": "Europe/Paris"})
     assert fp({"as_of": "2026-06-30", "reporting_timezone": "Europe/Paris"}) == first  # as_of is recorded apart
     assert fp({"as_of": "2026-01-01", "reporting_timezone": "UTC"}) != first
