@@ -44,9 +44,16 @@ def _connect(path: Path) -> duckdb.DuckDBPyConnection:
 
 
 def _as_of(frames: dict[str, pd.DataFrame]) -> dt.date | None:
-    for table in ("marts.kpi_observations", "marts.customer_360", "marts.crm_alerts"):
+    """The as_of of the run that built the warehouse. customer_360, crm_alerts and the period
+    rows of kpi_observations hold only that run's; the snapshot rows of kpi_observations keep
+    the dates of earlier runs, which may be later ones (a run re-done for an earlier as_of)."""
+    for table in ("marts.customer_360", "marts.crm_alerts", "marts.kpi_observations"):
         frame = frames.get(table)
-        if frame is not None and "as_of_date" in frame.columns and frame["as_of_date"].notna().any():
+        if frame is None or "as_of_date" not in frame.columns:
+            continue
+        if "period_grain" in frame.columns and (frame["period_grain"] != "as_of").any():
+            frame = frame[frame["period_grain"] != "as_of"]
+        if frame["as_of_date"].notna().any():
             return pd.Timestamp(frame["as_of_date"].max()).date()
     return None
 

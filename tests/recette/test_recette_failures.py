@@ -95,3 +95,20 @@ def test_cli_exit_codes(recette_warehouse, recette_cahier, fixture_dir, monkeypa
 def test_a_missing_cahier_is_one_line(recette_warehouse, tmp_path):
     with pytest.raises(PilotageError, match="^no such file: "):
         run_recette(recette_warehouse, out_dir=tmp_path / "out", cahier=tmp_path / "nope.py")
+
+
+# A run re-done for an earlier as_of keeps the snapshot rows of the later run (kpis.yml keeps
+# earlier runs' snapshots): the recette still checks the run's own as_of.
+LATER_SNAPSHOT = ("insert into marts.kpi_observations select kpi_code, module, period_grain, "
+                  "date '2026-03-17', dimension, dimension_value, value, target, unit, "
+                  "date '2026-03-17' from marts.kpi_observations where period_grain = 'as_of'")
+
+
+def test_snapshot_rows_of_a_later_run_do_not_move_the_as_of(recette_warehouse, recette_cahier, fixture_dir, mutate):
+    from orchestration.recette.spec import load_spec
+    from orchestration.recette.warehouse import read_warehouse
+
+    warehouse = mutate(recette_warehouse, fixture_dir / "later_snapshot.duckdb", LATER_SNAPSHOT)
+    assert str(read_warehouse(warehouse, load_spec()).as_of) == "2026-03-15"
+    result = run_recette(warehouse, out_dir=fixture_dir / "report_later", cahier=recette_cahier)
+    assert result.success, result.failure_line()
