@@ -10,6 +10,9 @@
   denominator SQL aggregate, or none. value = numerator / nullif(denominator, 0): ratios and
               averages are always recomputed from their components at each grain.
   dimension_filters  {dimension: predicate} restricting the population for one dimension only.
+  dimension_populations  {dimension: CTE} reading that dimension's rows from another CTE
+              holding kpi_date, the dimension and the aggregated columns (e.g. one row per order x product range for product_range, one
+              row per order for the others, so `count(*)` counts orders without a distinct).
   having      predicate on the aggregates: groups that fail it produce no row. A group exists
               only where the population is non-empty (kpis.yml clarification).
   value       SQL expression replacing the default value; may use numerator, denominator,
@@ -20,7 +23,7 @@
   forecasts do not.
 -#}
 {% macro kpi_observations(kpi_code, population, numerator, denominator=none,
-                          dimension_filters={}, having=none, value=none) %}
+                          dimension_filters={}, dimension_populations={}, having=none, value=none) %}
     {%- set spec = kpi_catalogue()[kpi_code] -%}
     {%- set grains = ['as_of'] if spec.kind == 'snapshot' else spec.grains -%}
     select
@@ -44,7 +47,7 @@
             {{ member }} as dimension_value,
             cast({{ numerator }} as {{ double_type() }}) as numerator,
             cast({{ denominator if denominator else 'null' }} as {{ double_type() }}) as denominator
-        from {{ population }}
+        from {{ dimension_populations.get(dimension, population) }}
         where {{ 'true' if grain == 'as_of' else 'kpi_date is not null' }}
             {%- if dimension in dimension_filters %} and ({{ dimension_filters[dimension] }}){% endif %}
         {%- set group_keys = ([] if grain == 'as_of' else [period]) + ([] if dimension == 'total' else [member]) %}

@@ -1,9 +1,19 @@
-{#- The CTEs `valid_order_ranges` and `population` of the order KPIs (orders_count,
-    orders_amount, average_basket): one row per valid order and product range of its live
-    lines, plus one row per valid order without live lines (has_live_line false, amount 0),
-    with the order dimensions under their catalogue names. By product_range, filter on
-    `has_live_line = true`. Use: `with {{ valid_order_ranges_population() }}`. -#}
+{#- The CTEs of the order KPIs (orders_count, orders_amount, average_basket), with the order
+    dimensions under their catalogue names and the amount as `net_amount`:
+    `population`        one row per valid order (int_valid_orders), for every dimension but
+                        product_range;
+    `range_population`  one row per valid order x product range of its live lines, plus one
+                        row per valid order without live lines (has_live_line false, amount 0)
+                        (int_valid_order_ranges), for product_range, filtered on
+                        `has_live_line = true`.
+    Both are unique per order (per order x range), so the KPIs count orders with count(*).
+    Use: `with {{ valid_order_ranges_population() }}` and
+    `dimension_populations={'product_range': 'range_population'}`. -#}
 {% macro valid_order_ranges_population() -%}
+valid_orders as (
+    select * from {{ ref('int_valid_orders') }}
+),
+
 valid_order_ranges as (
     select * from {{ ref('int_valid_order_ranges') }}
 ),
@@ -11,15 +21,26 @@ valid_order_ranges as (
 population as (
     select
         ordered_on as kpi_date,
-        order_id,
-        has_live_line,
         account_country as country,
         account_segment as segment,
-        product_range,
         channel as order_channel,
         rep_id as sales_rep,
         rep_team as team,
-        net_amount as line_net_amount
+        net_amount
+    from valid_orders
+),
+
+range_population as (
+    select
+        ordered_on as kpi_date,
+        account_country as country,
+        account_segment as segment,
+        product_range,
+        has_live_line,
+        channel as order_channel,
+        rep_id as sales_rep,
+        rep_team as team,
+        net_amount
     from valid_order_ranges
 )
 {%- endmacro %}

@@ -1,12 +1,13 @@
 -- average_basket: orders_amount / orders_count for the same period and member.
--- Same population as both components (valid orders by product range of their live lines,
--- plus one row per valid order without live lines): by product_range, amount of the lines
--- of that range / orders with at least one line of that range.
+-- Same populations as both components (one row per valid order; for product_range, one row
+-- per order x range of its live lines): by product_range, amount of the lines of that range /
+-- orders with at least one line of that range.
 with {{ valid_order_ranges_population() }}
 
 {{ kpi_observations(
     'average_basket', 'population',
-    numerator='sum(line_net_amount)',
-    denominator='count(distinct order_id)',
-    dimension_filters={'product_range': 'has_live_line = true'}
+    numerator='sum(net_amount)',
+    denominator='count(*)',
+    dimension_filters={'product_range': 'has_live_line = true'},
+    dimension_populations={'product_range': 'range_population'}
 ) }}

@@ -7,6 +7,7 @@ with {{ valid_order_ranges_population() }}
 
 {{ kpi_observations(
     'orders_amount', 'population',
-    numerator='sum(line_net_amount)',
-    dimension_filters={'product_range': 'has_live_line = true'}
+    numerator='sum(net_amount)',
+    dimension_filters={'product_range': 'has_live_line = true'},
+    dimension_populations={'product_range': 'range_population'}
 ) }}

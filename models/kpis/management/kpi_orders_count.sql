@@ -2,11 +2,13 @@
 -- For product_range, orders with at least one live line of that range (an order with lines
 -- of two ranges counts once in each); an order without live lines counts in total and the
 -- other dimensions but under no product_range. Unlinked ERP customers: `unknown` country and
--- segment; rep = orders.rep_id, else the account owner.
+-- segment; rep = orders.rep_id, else the account owner. Each population row is one order
+-- (one order x range for product_range), so count(*) counts orders.
 with {{ valid_order_ranges_population() }}
 
 {{ kpi_observations(
     'orders_count', 'population',
-    numerator='count(distinct order_id)',
-    dimension_filters={'product_range': 'has_live_line = true'}
+    numerator='count(*)',
+    dimension_filters={'product_range': 'has_live_line = true'},
+    dimension_populations={'product_range': 'range_population'}
 ) }}
