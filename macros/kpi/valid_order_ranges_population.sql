@@ -1,5 +1,6 @@
-{#- The CTEs of the order KPIs (orders_count, orders_amount, average_basket), with the order
-    dimensions under their catalogue names and the amount as `net_amount`:
+{#- The CTEs of the order KPIs (orders_count, orders_amount, average_basket, gross_margin,
+    gross_margin_rate), with the order dimensions under their catalogue names, the amount as
+    `net_amount` and the sums over lines with a known cost (`known_cost_*`):
     `population`        one row per valid order (int_valid_orders), for every dimension but
                         product_range;
     `range_population`  one row per valid order x product range of its live lines, plus one
@@ -26,7 +27,10 @@ population as (
         channel as order_channel,
         rep_id as sales_rep,
         rep_team as team,
-        net_amount
+        net_amount,
+        known_cost_lines,
+        known_cost_net_amount,
+        known_cost_margin
     from valid_orders
 ),
 
@@ -40,7 +44,10 @@ range_population as (
         channel as order_channel,
         rep_id as sales_rep,
         rep_team as team,
-        net_amount
+        net_amount,
+        known_cost_lines,
+        known_cost_net_amount,
+        known_cost_margin
     from valid_order_ranges
 )
 {%- endmacro %}

@@ -14,6 +14,9 @@ select
     rep_id,
     rep_team,
     channel,
-    sum(net_amount) as net_amount
+    sum(net_amount) as net_amount,
+    sum(known_cost_lines) as known_cost_lines,
+    sum(known_cost_net_amount) as known_cost_net_amount,
+    sum(known_cost_margin) as known_cost_margin
 from valid_order_ranges
 group by order_id, ordered_on, account_country, account_segment, rep_id, rep_team, channel

@@ -1,21 +1,19 @@
 -- gross_margin: sum over lines of valid orders with a known cost of
 -- (line net amount - line cost), by ordered_at. Lines whose line and product unit costs are
--- both NULL are left out.
-with valid_order_lines as (
-    select * from {{ ref('int_valid_order_lines') }}
+-- both NULL are left out. Read from the per-order (per order x range for product_range) sums
+-- of those lines: an order or range without such a line is not in the population.
+with {{ valid_order_ranges_population() }},
+
+known_cost_orders as (
+    select * from population where known_cost_lines > 0
 ),
 
-population as (
-    select
-        ordered_on as kpi_date,
-        account_country as country,
-        account_segment as segment,
-        product_range,
-        channel as order_channel,
-        line_net_amount - line_cost as line_margin
-    from valid_order_lines
-    where line_no is not null
-      and has_known_cost = true
+known_cost_ranges as (
+    select * from range_population where known_cost_lines > 0
 )
 
-{{ kpi_observations('gross_margin', 'population', numerator='sum(line_margin)') }}
+{{ kpi_observations(
+    'gross_margin', 'known_cost_orders',
+    numerator='sum(known_cost_margin)',
+    dimension_populations={'product_range': 'known_cost_ranges'}
+) }}

@@ -1,25 +1,19 @@
 -- gross_margin_rate: gross_margin / sum of line net amounts of the same lines (lines of valid
--- orders with a known cost), recomputed from both sums at every grain.
-with valid_order_lines as (
-    select * from {{ ref('int_valid_order_lines') }}
+-- orders with a known cost), recomputed from both sums at every grain. Same populations as
+-- gross_margin.
+with {{ valid_order_ranges_population() }},
+
+known_cost_orders as (
+    select * from population where known_cost_lines > 0
 ),
 
-population as (
-    select
-        ordered_on as kpi_date,
-        account_country as country,
-        account_segment as segment,
-        product_range,
-        channel as order_channel,
-        line_net_amount,
-        line_net_amount - line_cost as line_margin
-    from valid_order_lines
-    where line_no is not null
-      and has_known_cost = true
+known_cost_ranges as (
+    select * from range_population where known_cost_lines > 0
 )
 
 {{ kpi_observations(
-    'gross_margin_rate', 'population',
-    numerator='sum(line_margin)',
-    denominator='sum(line_net_amount)'
+    'gross_margin_rate', 'known_cost_orders',
+    numerator='sum(known_cost_margin)',
+    denominator='sum(known_cost_net_amount)',
+    dimension_populations={'product_range': 'known_cost_ranges'}
 ) }}
