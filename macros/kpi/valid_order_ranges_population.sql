@@ -8,9 +8,10 @@
                         (int_valid_order_ranges), for product_range, filtered on
                         `has_live_line = true`.
     Both are unique per order (per order x range), so the KPIs count orders with count(*).
+    `where` restricts both (e.g. `known_cost_lines > 0` for the margin KPIs).
     Use: `with {{ valid_order_ranges_population() }}` and
     `dimension_populations={'product_range': 'range_population'}`. -#}
-{% macro valid_order_ranges_population() -%}
+{% macro valid_order_ranges_population(where=none) -%}
 valid_orders as (
     select * from {{ ref('int_valid_orders') }}
 ),
@@ -18,12 +19,17 @@ valid_orders as (
 valid_order_ranges as (
     select * from {{ ref('int_valid_order_ranges') }}
 ),
+{%- for cte, source, range_columns in [('population', 'valid_orders', []),
+                                       ('range_population', 'valid_order_ranges', ['product_range', 'has_live_line'])] %}
 
-population as (
+{{ cte }} as (
     select
         ordered_on as kpi_date,
         account_country as country,
         account_segment as segment,
+        {%- for column in range_columns %}
+        {{ column }},
+        {%- endfor %}
         channel as order_channel,
         rep_id as sales_rep,
         rep_team as team,
@@ -31,23 +37,15 @@ population as (
         known_cost_lines,
         known_cost_net_amount,
         known_cost_margin
-    from valid_orders
-),
+    from {{ source }}
+    {%- if where %}
+    where {{ where }}
+    {%- endif %}
+){{ ',' if not loop.last }}
+{%- endfor %}
+{%- endmacro %}
 
-range_population as (
-    select
-        ordered_on as kpi_date,
-        account_country as country,
-        account_segment as segment,
-        product_range,
-        has_live_line,
-        channel as order_channel,
-        rep_id as sales_rep,
-        rep_team as team,
-        net_amount,
-        known_cost_lines,
-        known_cost_net_amount,
-        known_cost_margin
-    from valid_order_ranges
-)
+{#- The attributes of a valid order (one value per order), in the order of the order models. -#}
+{% macro valid_order_attributes() -%}
+    {{ return(['order_id', 'ordered_on', 'account_country', 'account_segment', 'rep_id', 'rep_team', 'channel']) }}
 {%- endmacro %}

@@ -3,19 +3,14 @@
 -- has_live_line false). The order KPIs read it for product_range (an order is one row per
 -- range instead of one per line) and int_valid_orders, built on it, for the other dimensions;
 -- so do the margin KPIs, on the lines with a known cost.
+{% set order_attributes = valid_order_attributes() -%}
 with valid_order_lines as (
     select * from {{ ref('int_valid_order_lines') }}
 )
 
 select
-    order_id,
+    {{ order_attributes | join(',\n    ') }},
     product_range,
-    ordered_on,
-    account_country,
-    account_segment,
-    rep_id,
-    rep_team,
-    channel,
     count(line_no) > 0 as has_live_line,
     sum(coalesce(line_net_amount, 0)) as net_amount,
     -- the lines with a known cost, for gross_margin and gross_margin_rate (NULL amounts stay
@@ -24,4 +19,4 @@ select
     sum(case when line_no is not null and has_known_cost = true then line_net_amount end) as known_cost_net_amount,
     sum(case when line_no is not null and has_known_cost = true then line_net_amount - line_cost end) as known_cost_margin
 from valid_order_lines
-group by order_id, product_range, ordered_on, account_country, account_segment, rep_id, rep_team, channel
+group by {{ order_attributes | join(', ') }}, product_range

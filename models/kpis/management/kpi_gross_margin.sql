@@ -2,18 +2,10 @@
 -- (line net amount - line cost), by ordered_at. Lines whose line and product unit costs are
 -- both NULL are left out. Read from the per-order (per order x range for product_range) sums
 -- of those lines: an order or range without such a line is not in the population.
-with {{ valid_order_ranges_population() }},
-
-known_cost_orders as (
-    select * from population where known_cost_lines > 0
-),
-
-known_cost_ranges as (
-    select * from range_population where known_cost_lines > 0
-)
+with {{ valid_order_ranges_population(where='known_cost_lines > 0') }}
 
 {{ kpi_observations(
-    'gross_margin', 'known_cost_orders',
+    'gross_margin', 'population',
     numerator='sum(known_cost_margin)',
-    dimension_populations={'product_range': 'known_cost_ranges'}
+    dimension_populations={'product_range': 'range_population'}
 ) }}

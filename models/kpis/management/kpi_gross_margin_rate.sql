@@ -1,19 +1,11 @@
 -- gross_margin_rate: gross_margin / sum of line net amounts of the same lines (lines of valid
 -- orders with a known cost), recomputed from both sums at every grain. Same populations as
 -- gross_margin.
-with {{ valid_order_ranges_population() }},
-
-known_cost_orders as (
-    select * from population where known_cost_lines > 0
-),
-
-known_cost_ranges as (
-    select * from range_population where known_cost_lines > 0
-)
+with {{ valid_order_ranges_population(where='known_cost_lines > 0') }}
 
 {{ kpi_observations(
-    'gross_margin_rate', 'known_cost_orders',
+    'gross_margin_rate', 'population',
     numerator='sum(known_cost_margin)',
     denominator='sum(known_cost_net_amount)',
-    dimension_populations={'product_range': 'known_cost_ranges'}
+    dimension_populations={'product_range': 'range_population'}
 ) }}
