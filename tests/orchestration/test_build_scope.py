@@ -128,3 +128,31 @@ def test_inputs_round_trip_and_raw_fingerprints_follow_load_audit():
     assert build_scope.recorded_inputs(con) == first
     con.execute("update audit.load_audit set loaded_at = timestamp '2026-01-02 02:00:00'")  # read again
     assert build_scope.current_inputs(con, "c1", "2026-01-01")["raw:erp__orders"] != first["raw:erp__orders"]
+
+
+def test_a_hand_picked_subset_rebuilds_its_selection_and_keeps_the_record(tmp_path):
+    """Dagster materializing some dbt assets by hand: the selection is built whatever the inputs,
+    and the build file keeps the record it was copied with (its models now have mixed inputs)."""
+    from types import SimpleNamespace
+
+    from orchestration.assets.dbt import _record, _scope
+
+    scope, inputs = _scope(SimpleNamespace(is_subset=True), None, {"nodes": NODES}, full=False)
+    assert (scope.full, scope.reason, inputs) == (True, "a subset of the dbt assets was selected", None)
+    build = tmp_path / "build.duckdb"
+    with duckdb.connect(str(build)) as con:
+        build_scope.record_inputs(con, {"as_of": "2026-03-15", "raw/erp__orders": "h1"})
+    _record(SimpleNamespace(build_path=build), inputs)
+    with duckdb.connect(str(build), read_only=True) as con:
+        assert build_scope.recorded_inputs(con) == {"as_of": "2026-03-15", "raw/erp__orders": "h1"}
+
+
+def test_postgres_rebuilds_everything_and_records_nothing():
+    from types import SimpleNamespace
+
+    from orchestration.assets.dbt import _scope
+
+    context = SimpleNamespace(is_subset=False)
+    nightly, inputs = _scope(context, SimpleNamespace(target="postgres"), {"nodes": NODES}, full=False)
+    assert (nightly.full, nightly.reason, inputs) == (True, "build schemas start empty", None)
+    assert _scope(context, SimpleNamespace(target="postgres"), {"nodes": NODES}, full=True)[0].reason == "full refresh"
