@@ -104,7 +104,7 @@ def _fsync_dir(path: Path) -> None:
 
 
 def _remove(path: Path) -> None:
-    for p in (path, Path(f"{path}.wal"), Path(f"{path}.tmp")):
+    for p in (path, Path(f"{path}.wal"), Path(f"{path}.tmp"), unchanged_marker(path), recette_record_path(path)):
         if p.exists():
             p.unlink()
 
@@ -129,6 +129,64 @@ def start_build(warehouse: Path, build_path: Path, *, from_published: bool) -> B
         os.replace(tmp, build_path)
         return BuildStart("copy of the published warehouse", build_path)
     return BuildStart("empty", build_path)
+
+
+# ------------------------------------------------------------------ a run that changed nothing
+# The dbt step marks a build in which neither the loader nor dbt changed the copied published
+# file; the recette then keeps the verdict recorded with the published version (when its own
+# inputs are the same) and the publish leaves the published file as it is. Both sidecar files
+# hold the run id, so a stale one from an interrupted run never counts.
+
+
+def unchanged_marker(build_path: Path) -> Path:
+    return Path(f"{build_path}.unchanged")
+
+
+def recette_record_path(build_path: Path) -> Path:
+    return Path(f"{build_path}.recette.json")
+
+
+def mark_unchanged(build_path: Path, run_id: str) -> None:
+    unchanged_marker(build_path).write_text(run_id, encoding="utf-8")
+
+
+def is_unchanged(build_path: Path, run_id: str) -> bool:
+    marker = unchanged_marker(build_path)
+    return marker.is_file() and marker.read_text(encoding="utf-8").strip() == run_id
+
+
+def write_recette_record(build_path: Path, run_id: str, record: dict) -> None:
+    _write_json(recette_record_path(build_path), {**record, "run_id": run_id})
+
+
+def read_recette_record(build_path: Path, run_id: str) -> dict | None:
+    """The recette verdict of this run on this build (None: the recette did not run)."""
+    record = _read_json(recette_record_path(build_path))
+    if not record or record.pop("run_id", None) != run_id:
+        return None
+    return record
+
+
+def published_recette(build_path: Path, run_id: str, state_dir: Path, warehouse: Path,
+                      inputs: str) -> dict | None:
+    """The verdict recorded with the published version when this run's build is that version
+    unchanged and the recette's inputs are the same; else None (run the recette)."""
+    if not is_unchanged(build_path, run_id):
+        return None
+    recorded = (current_info(state_dir, warehouse) or {}).get("recette")
+    return recorded if recorded and recorded.get("inputs") == inputs else None
+
+
+def keep_published(build_path: Path, state_dir: Path, warehouse: Path, recette: dict | None) -> dict:
+    """Publish of an unchanged build: drop the build file, keep the published one; a recette
+    that ran anyway (new suites or cahier) updates the recorded verdict. Returns current info."""
+    _remove(build_path)
+    folder = history_dir(state_dir, warehouse)
+    current = current_info(state_dir, warehouse) or {}
+    if recette is not None:
+        current = {**current, "recette": recette}
+        _write_json(folder / "current.json", current)
+    return current
 
 
 SNAPSHOTS = "marts.kpi_observations"
@@ -259,6 +317,7 @@ def publish(build_path: Path, warehouse: Path, state_dir: Path, info: dict, keep
                "warehouse": str(warehouse)}
     os.replace(build_path, warehouse)
     _fsync_dir(warehouse.parent)
+    _remove(build_path)  # its sidecar files
     _write_json(folder / "current.json", current)
     _prune(folder, keep)
     return current

@@ -83,6 +83,8 @@ class RefreshResult:
         if self.published and self.current and s.target == "postgres":
             lines.append(f"  published: schemas {', '.join(self.current.get('schemas', []))} in "
                          f"{self.current.get('database')} (BI role {self.current.get('bi_role')})")
+        elif self.published and ev.materializations.get("published_warehouse", {}).get("unchanged"):
+            lines.append(f"  published: {s.warehouse} left as it was: this run changed nothing in it")
         elif self.published and self.current:
             lines.append(f"  published: {s.warehouse} (sha256 {self.current['sha256'][:12]}, "
                          f"{self.current['bytes'] / 1e6:.1f} MB; {self.versions_kept} earlier version(s) kept)")

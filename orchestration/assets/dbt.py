@@ -58,6 +58,7 @@ def build_dbt_assets(project: DbtProject, fingerprint: str) -> dg.AssetsDefiniti
                 name=DBT_OP)
     def dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, pilotage: PilotageResource):
         from .. import pg_run
+        from .. import publish as wap
         from ..publish import carry_over_snapshots
 
         settings = pilotage.settings()
@@ -79,6 +80,7 @@ def build_dbt_assets(project: DbtProject, fingerprint: str) -> dg.AssetsDefiniti
         if scope.nothing_to_do:
             last_run_results_path(settings).unlink(missing_ok=True)
             _record(settings, inputs)
+            wap.mark_unchanged(settings.build_path, context.run.run_id)
             return
         # dbt unit tests check the SQL, not the data: CI runs them (tests/dbt), the nightly
         # does not pay for them again (about a quarter of a small build's dbt time)

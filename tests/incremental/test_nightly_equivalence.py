@@ -143,9 +143,22 @@ def test_nightly_keeps_the_earlier_snapshot(histories):
 def test_a_night_without_new_files_changes_no_number(histories):
     from orchestration.refresh import run_refresh
 
+    from orchestration import publish as wap
+
     queries = {**TABLES, "all_snapshots": "select * from marts.kpi_observations"}
     before = {table: _rows(histories["a"], query) for table, query in queries.items()}
-    again = run_refresh(_settings(histories["landing_a"], histories["a"], DAY_N1))
+    settings = _settings(histories["landing_a"], histories["a"], DAY_N1)
+    published, versions = wap.sha256(settings.warehouse), len(wap.versions(settings.state_dir, settings.warehouse))
+    again = run_refresh(settings)
+    # the build is the published file unchanged: the recette keeps its verdict, the file stays
+    recette = again.events.materializations["recette"]
+    assert recette["verdict"] == "not re-run (build unchanged since its publish): passed"
+    assert recette["checks_run"] == 0
+    assert again.events.materializations["published_warehouse"]["unchanged"] is True
+    assert wap.sha256(settings.warehouse) == published
+    assert len(wap.versions(settings.state_dir, settings.warehouse)) == versions
+    assert not settings.build_path.exists() and list(settings.build_path.parent.glob(".*.build.duckdb.*")) == []
+    assert "left as it was: this run changed nothing in it" in again.summary()
     load = again.events.materializations["audit/load_audit"]
     assert load["files_read"] == 0 and load["rows_read"] == 0
     assert again.dbt["counts"] == {}  # dbt was not even started

@@ -173,3 +173,36 @@ def test_carry_over_snapshots(wh):
                     ("as_of", d("2026-03-15"), 3.0), ("month", d("2026-03-01"), 4.0)]
     assert wap.carry_over_snapshots(warehouse, build, d("2026-03-15")) == 0  # idempotent
     assert wap.carry_over_snapshots(warehouse.parent / "none.duckdb", build, d("2026-03-15")) == 0
+
+
+def test_an_unchanged_build_keeps_the_published_verdict_for_its_run_only(wh):
+    warehouse, build, state = wh
+    verdict = {"inputs": "fp1", "success": True, "verdict": "passed", "summary": "s", "report_path": "r"}
+    wap.publish(_make(build, 1) or build, warehouse, state, {"as_of": "2026-03-01", "recette": verdict})
+    wap.start_build(warehouse, build, from_published=True)
+    assert wap.published_recette(build, "run-2", state, warehouse, "fp1") is None  # not marked
+    wap.mark_unchanged(build, "run-2")
+    assert wap.published_recette(build, "run-3", state, warehouse, "fp1") is None  # another run's mark
+    assert wap.published_recette(build, "run-2", state, warehouse, "fp2") is None  # suites or cahier changed
+    assert wap.published_recette(build, "run-2", state, warehouse, "fp1") == verdict
+    published = wap.sha256(warehouse)
+    current = wap.keep_published(build, state, warehouse, recette=None)
+    assert current["recette"] == verdict and wap.sha256(warehouse) == published
+    assert not build.exists() and not wap.unchanged_marker(build).exists() and wap.versions(state, warehouse) == []
+
+
+def test_a_recette_re_run_on_an_unchanged_build_updates_the_recorded_verdict(wh):
+    warehouse, build, state = wh
+    old = {"inputs": "fp1", "success": True, "verdict": "passed", "summary": "s", "report_path": "r"}
+    wap.publish(_make(build, 1) or build, warehouse, state, {"as_of": "2026-03-01", "recette": old})
+    wap.start_build(warehouse, build, from_published=True)
+    wap.mark_unchanged(build, "run-2")
+    new = {**old, "inputs": "fp2", "report_path": "r2"}
+    wap.write_recette_record(build, "run-2", new)
+    assert wap.read_recette_record(build, "run-1") is None
+    assert wap.keep_published(build, state, warehouse, wap.read_recette_record(build, "run-2"))["recette"] == new
+    assert wap.current_info(state, warehouse)["recette"] == new
+    wap.write_recette_record(build, "run-3", new)  # left by an interrupted run
+    wap.mark_unchanged(build, "run-3")
+    wap.start_build(warehouse, build, from_published=True)
+    assert not wap.recette_record_path(build).exists() and not wap.unchanged_marker(build).exists()

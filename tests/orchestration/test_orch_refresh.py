@@ -183,10 +183,11 @@ def test_full_refresh_rebuilds_and_keeps_earlier_snapshots(built, make_settings)
     assert _snapshot_dates(settings.warehouse) == earlier | {"2026-03-17"}
 
 
-def test_rollback_restores_the_previous_version(built, cli_env):
-    """Self-contained (pytest-xdist may run this file's tests on two workers): one more
-    nightly publishes (nothing to rebuild) and archives the file it replaces."""
+def test_rollback_restores_the_previous_version(built, make_settings, cli_env):
+    """Self-contained (pytest-xdist may run this file's tests on two workers): a nightly for an
+    as_of no other test uses publishes and archives the file it replaces."""
     settings, _ = built
+    settings = make_settings("2026-03-18")
     before = wap.sha256(settings.warehouse)
     assert run_refresh(settings).published
     versions = wap.versions(settings.state_dir, settings.warehouse)
