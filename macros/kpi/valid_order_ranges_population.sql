@@ -3,10 +3,9 @@
     `net_amount` and the sums over lines with a known cost (`known_cost_*`):
     `population`        one row per valid order (int_valid_orders), for every dimension but
                         product_range;
-    `range_population`  one row per valid order x product range of its live lines, plus one
-                        row per valid order without live lines (has_live_line false, amount 0)
-                        (int_valid_order_ranges), for product_range, filtered on
-                        `has_live_line = true`.
+    `range_population`  one row per valid order x product range of its live lines
+                        (int_valid_order_ranges without its rows of orders without live
+                        lines: those count under no product_range), for product_range.
     Both are unique per order (per order x range), so the KPIs count orders with count(*).
     `where` restricts both (e.g. `known_cost_lines > 0` for the margin KPIs).
     Use: `with {{ valid_order_ranges_population() }}` and
@@ -19,17 +18,17 @@ valid_orders as (
 valid_order_ranges as (
     select * from {{ ref('int_valid_order_ranges') }}
 ),
-{%- for cte, source, range_columns in [('population', 'valid_orders', []),
-                                       ('range_population', 'valid_order_ranges', ['product_range', 'has_live_line'])] %}
+{%- for cte, source, filters in [('population', 'valid_orders', []),
+                                 ('range_population', 'valid_order_ranges', ['has_live_line = true'])] %}
 
 {{ cte }} as (
     select
         ordered_on as kpi_date,
         account_country as country,
         account_segment as segment,
-        {%- for column in range_columns %}
-        {{ column }},
-        {%- endfor %}
+        {%- if cte == 'range_population' %}
+        product_range,
+        {%- endif %}
         channel as order_channel,
         rep_id as sales_rep,
         rep_team as team,
@@ -38,8 +37,9 @@ valid_order_ranges as (
         known_cost_net_amount,
         known_cost_margin
     from {{ source }}
-    {%- if where %}
-    where {{ where }}
+    {%- set predicates = filters + (['(' ~ where ~ ')'] if where else []) %}
+    {%- if predicates %}
+    where {{ predicates | join(' and ') }}
     {%- endif %}
 ){{ ',' if not loop.last }}
 {%- endfor %}

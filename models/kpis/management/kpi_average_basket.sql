@@ -8,6 +8,5 @@ with {{ valid_order_ranges_population() }}
     'average_basket', 'population',
     numerator='sum(net_amount)',
     denominator='count(*)',
-    dimension_filters={'product_range': 'has_live_line = true'},
     dimension_populations={'product_range': 'range_population'}
 ) }}

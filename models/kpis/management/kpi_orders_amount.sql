@@ -8,6 +8,5 @@ with {{ valid_order_ranges_population() }}
 {{ kpi_observations(
     'orders_amount', 'population',
     numerator='sum(net_amount)',
-    dimension_filters={'product_range': 'has_live_line = true'},
     dimension_populations={'product_range': 'range_population'}
 ) }}

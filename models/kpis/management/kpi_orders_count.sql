@@ -9,6 +9,5 @@ with {{ valid_order_ranges_population() }}
 {{ kpi_observations(
     'orders_count', 'population',
     numerator='count(*)',
-    dimension_filters={'product_range': 'has_live_line = true'},
     dimension_populations={'product_range': 'range_population'}
 ) }}
