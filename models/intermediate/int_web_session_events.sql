@@ -9,7 +9,6 @@ with sessions as (
 
 select
     session_id,
-    started_at,
     cast(started_at as date) as started_on,
     channel,
     goal_completed,
