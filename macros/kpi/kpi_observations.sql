@@ -11,8 +11,9 @@
               averages are always recomputed from their components at each grain.
   dimension_filters  {dimension: predicate} restricting the population for one dimension only.
   dimension_populations  {dimension: CTE} reading that dimension's rows from another CTE
-              holding kpi_date, the dimension and the aggregated columns (e.g. one row per order x product range for product_range, one
-              row per order for the others, so `count(*)` counts orders without a distinct).
+              holding kpi_date, the dimension and the aggregated columns (e.g. one row per
+              order x product range for product_range, one row per order for the others, so
+              `count(*)` counts orders without a distinct).
   having      predicate on the aggregates: groups that fail it produce no row. A group exists
               only where the population is non-empty (kpis.yml clarification).
   value       SQL expression replacing the default value; may use numerator, denominator,

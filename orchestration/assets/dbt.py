@@ -130,9 +130,9 @@ def _scope(context, settings, manifest: dict, full: bool):
         {"target": settings.target, "schema_suffix": os.environ.get("PILOTAGE_SCHEMA_SUFFIX", "")})
     with duckdb.connect(str(settings.build_path), read_only=True) as con:
         inputs = build_scope.current_inputs(con, code, settings.as_of.isoformat())
-        recorded = {} if full else build_scope.recorded_inputs(con)
-    if full:
-        return build_scope.Scope(True, "full refresh"), inputs
+        if full:
+            return build_scope.Scope(True, "full refresh"), inputs
+        recorded = build_scope.recorded_inputs(con)
     return build_scope.plan(manifest, recorded, inputs), inputs
 
 

@@ -35,10 +35,11 @@ def build_recette_asset(deps: list[dg.AssetKey]) -> dg.AssetsDefinition:
         from ..recette.fingerprint import recette_fingerprint
 
         settings = pilotage.settings()
+        on_pg = pg_run.is_postgres(settings)
         severity = (dg.AssetCheckSeverity.ERROR if check_config("recette")["severity"] == ERROR
                     else dg.AssetCheckSeverity.WARN)
         run_id, inputs = context.run.run_id, recette_fingerprint()
-        kept = None if pg_run.is_postgres(settings) else wap.published_recette(
+        kept = None if on_pg else wap.published_recette(
             settings.build_path, run_id, settings.state_dir, settings.warehouse, inputs)
         if kept is not None:
             # the build is the published file unchanged, and so are the suites and the cahier
@@ -46,13 +47,13 @@ def build_recette_asset(deps: list[dg.AssetKey]) -> dg.AssetsDefinition:
             context.log.info(f"recette {verdict}")
             yield from _results(kept["success"], verdict, kept["summary"], kept["report_path"], 0, severity)
             return
-        source = pg_run.recette_source() if pg_run.is_postgres(settings) else settings.build_path
+        source = pg_run.recette_source() if on_pg else settings.build_path
         result = run_recette(source, out_dir=recette_out_dir(settings))
         report = str(result.report_path) if getattr(result, "report_path", None) else ""
         summary = result.summary()
         context.log.info(summary)
         verdict = "passed" if result.success else f"failed: {result.failure_line()}"
-        if not pg_run.is_postgres(settings):
+        if not on_pg:
             wap.write_recette_record(settings.build_path, run_id, {
                 "inputs": inputs, "success": bool(result.success), "verdict": verdict,
                 "summary": summary, "report_path": report})
