@@ -14,6 +14,10 @@ files changed, and, when as_of moved, every model whose SQL reads as_of (a macro
 calls `var('as_of')`, directly or through other macros) and everything downstream of those. The
 other models keep the tables of the published warehouse. A changed `code`, no recorded inputs,
 or a full refresh rebuilds everything.
+
+Inside the scope, a staging model whose raw table only gained files (every recorded file is still
+there, unchanged) updates just the keys the new files touch (`delta_files`, passed to dbt as the
+var `delta_files`; macros/staging/staging_delta.sql).
 """
 from __future__ import annotations
 
@@ -26,6 +30,8 @@ import duckdb
 
 STATE_TABLE = "audit.build_inputs"
 AS_OF_MARKERS = ("var('as_of'", 'var("as_of"')
+DELTA_VAR = "delta_files"
+RUN_VARS = ("as_of", DELTA_VAR)  # vars that change from run to run: not part of `code`
 
 
 @dataclass(frozen=True)
@@ -45,27 +51,35 @@ class Scope:
 
 def code_fingerprint(project_dir: Path, files: list[Path], vars_: dict, env: dict) -> str:
     """Content (not mtime) of the dbt project `files` (dbt_runner.project_files), the vars
-    other than as_of, and the env."""
+    other than as_of and delta_files, and the env."""
     digest = hashlib.sha256()
     for path in files:
         digest.update(f"{path.relative_to(project_dir)}\0".encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
-    others = {k: v for k, v in vars_.items() if k != "as_of"}
+    others = {k: v for k, v in vars_.items() if k not in RUN_VARS}
     digest.update(json.dumps([others, env], sort_keys=True).encode())
     return digest.hexdigest()
 
 
-def raw_fingerprints(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """`raw:<source>__<entity>` -> hash of the files (path, sha256, load time) of that table."""
+def raw_inputs(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Per raw table: `files:<source>__<entity>` -> JSON {file: "sha256:load time"} of its files
+    (audit.load_audit), and `raw:<source>__<entity>` -> a hash of that JSON."""
     rows = con.execute(
-        "SELECT source || '__' || entity, md5(string_agg(file || ':' || coalesce(file_hash, '') || ':' "
-        "|| coalesce(CAST(loaded_at AS VARCHAR), ''), ',' ORDER BY file)) "
-        "FROM audit.load_audit GROUP BY 1").fetchall()
-    return {f"raw:{table}": digest for table, digest in rows}
+        "SELECT source || '__' || entity, file, coalesce(file_hash, '') || ':' "
+        "|| coalesce(CAST(loaded_at AS VARCHAR), '') FROM audit.load_audit ORDER BY 1, 2").fetchall()
+    files: dict[str, dict[str, str]] = {}
+    for table, file, version in rows:
+        files.setdefault(table, {})[file] = version
+    inputs = {}
+    for table, listed in files.items():
+        text = json.dumps(listed, sort_keys=True)
+        inputs[f"files:{table}"] = text
+        inputs[f"raw:{table}"] = hashlib.sha256(text.encode()).hexdigest()
+    return inputs
 
 
 def current_inputs(con: duckdb.DuckDBPyConnection, code: str, as_of: str) -> dict[str, str]:
-    return {"code": code, "as_of": as_of, **raw_fingerprints(con)}
+    return {"code": code, "as_of": as_of, **raw_inputs(con)}
 
 
 def recorded_inputs(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
@@ -158,3 +172,21 @@ def plan(manifest: dict, recorded: dict[str, str], current: dict[str, str]) -> S
     rebuild = frozenset(uid for uid in buildable if uid in rebuild)
     keep = tuple(uid for uid in buildable if uid not in rebuild)
     return Scope(False, "; ".join(reasons) or "inputs unchanged", rebuild, keep)
+
+
+def delta_files(recorded: dict[str, str], current: dict[str, str]) -> dict[str, list[str]]:
+    """Raw table -> the files it gained, for each changed raw table whose recorded files are all
+    still loaded unchanged (append-only). A table with a changed or vanished file, or without a
+    recorded file list, is left out: its staging model is rebuilt whole."""
+    if not recorded or recorded.get("code") != current.get("code"):
+        return {}
+    added = {}
+    for key, listed in current.items():
+        table = key.removeprefix("files:")
+        if table == key or recorded.get(f"raw:{table}") == current.get(f"raw:{table}"):
+            continue
+        before, now = json.loads(recorded.get(key) or "null"), json.loads(listed)
+        if before is None or any(now.get(file) != version for file, version in before.items()):
+            continue
+        added[table] = sorted(set(now) - set(before))
+    return added

@@ -180,7 +180,8 @@ def run_refresh(settings: Settings, full_refresh: bool = False) -> RefreshResult
 
     settings.warehouse.parent.mkdir(parents=True, exist_ok=True)
     with wap.refresh_lock(settings.warehouse):
-        parse_s = dbt_runner.prepare_manifest(settings, for_run=True)
+        # the project's graph; the dbt step parses again with the run's vars when it builds
+        parse_s = dbt_runner.prepare_manifest(settings, for_run=False)
         setup_started = time.perf_counter()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

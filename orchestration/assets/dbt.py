@@ -1,6 +1,7 @@
 """The dbt models as Dagster assets (dagster-dbt), dbt tests as asset checks.
 
-One op runs `dbt build` on the run's build file with the run's vars; a full refresh adds
+One op runs `dbt build` on the run's build file with the run's vars (as_of, and on a nightly
+run the files each append-only raw table gained: build_scope.delta_files); a full refresh adds
 `--full-refresh` (marts.kpi_observations is `full_refresh: false`: its earlier snapshot rows are
 then carried over from the published file, see publish.carry_over_snapshots). On the postgres
 target it builds into the `<schema>__build` schemas and the snapshots are carried over after
@@ -57,7 +58,7 @@ def build_dbt_assets(project: DbtProject, fingerprint: str) -> dg.AssetsDefiniti
     @dbt_assets(manifest=project.manifest_path, project=project, dagster_dbt_translator=TRANSLATOR,
                 name=DBT_OP)
     def dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, pilotage: PilotageResource):
-        from .. import pg_run
+        from .. import build_scope, pg_run
         from .. import publish as wap
         from ..publish import carry_over_snapshots
 
@@ -69,12 +70,11 @@ def build_dbt_assets(project: DbtProject, fingerprint: str) -> dg.AssetsDefiniti
             # dbt would build nodes this code location does not know: reload, then run again
             raise dg.Failure("the dbt project changed since the Dagster definitions were loaded; "
                              "run again (or reload the code location)")
-        parsed = dbt_runner.prepare_manifest(settings, for_run=True)
-        if parsed is not None:
-            context.log.info(f"dbt parse (manifest was stale for this run) took {parsed:.1f} s")
+        # the graph (not the run's vars) decides the scope: a night with nothing to do parses nothing
+        _parse(context, settings, for_run=False)
         dbt_runner.clean_invocation_dirs()
         manifest = json.loads(Path(project.manifest_path).read_text(encoding="utf-8"))
-        scope, inputs = _scope(context, settings, manifest, full)
+        scope, inputs, delta = _scope(context, settings, manifest, full)
         context.log.info(f"dbt scope: {'everything' if scope.full else f'{len(scope.rebuild)} model(s)'} ({scope.reason})")
         yield from _kept_results(context, project, manifest, scope)
         if scope.nothing_to_do:
@@ -82,6 +82,10 @@ def build_dbt_assets(project: DbtProject, fingerprint: str) -> dg.AssetsDefiniti
             _record(settings, inputs)
             wap.mark_unchanged(settings.build_path, context.run.run_id)
             return
+        if delta:
+            context.log.info("incremental staging: " + ", ".join(f"{t} (+{len(f)} file(s))" for t, f in sorted(delta.items())))
+            settings = settings.with_(dbt_vars={**settings.dbt_vars, build_scope.DELTA_VAR: delta})
+        _parse(context, settings, for_run=True)
         # dbt unit tests check the SQL, not the data: CI runs them (tests/dbt), the nightly
         # does not pay for them again (about a quarter of a small build's dbt time)
         args = (["build", "--exclude", " ".join(["resource_type:unit_test", *_names(scope.keep)]),
@@ -114,26 +118,34 @@ def build_dbt_assets(project: DbtProject, fingerprint: str) -> dg.AssetsDefiniti
     return dbt_models
 
 
+def _parse(context, settings, *, for_run: bool) -> None:
+    parsed = dbt_runner.prepare_manifest(settings, for_run=for_run)
+    if parsed is not None:
+        context.log.info(f"dbt parse (manifest was stale for this run) took {parsed:.1f} s")
+
+
 def _scope(context, settings, manifest: dict, full: bool):
-    """(what to rebuild, this build's inputs to record; None: record nothing). Everything on a
-    full refresh, on PostgreSQL (its build schemas start empty) and when Dagster selected a
-    subset of the dbt assets: that build then holds models of mixed inputs, so it keeps the
-    record it was copied with (the next run rebuilds what changed since)."""
+    """(what to rebuild, this build's inputs to record (None: record nothing), the files each
+    append-only raw table gained). Everything on a full refresh, on PostgreSQL (its build schemas
+    start empty) and when Dagster selected a subset of the dbt assets: that build then holds
+    models of mixed inputs, so it keeps the record it was copied with (the next run rebuilds what
+    changed since)."""
     from .. import build_scope
 
     if context.is_subset:
-        return build_scope.Scope(True, "a subset of the dbt assets was selected"), None
+        return build_scope.Scope(True, "a subset of the dbt assets was selected"), None, {}
     if settings.target != "duckdb":
-        return build_scope.Scope(True, "full refresh" if full else "build schemas start empty"), None
+        return build_scope.Scope(True, "full refresh" if full else "build schemas start empty"), None, {}
     code = build_scope.code_fingerprint(
         settings.project_dir, dbt_runner.project_files(settings.project_dir), settings.vars(),
         {"target": settings.target, "schema_suffix": os.environ.get("PILOTAGE_SCHEMA_SUFFIX", "")})
     with duckdb.connect(str(settings.build_path), read_only=True) as con:
         inputs = build_scope.current_inputs(con, code, settings.as_of.isoformat())
         if full:
-            return build_scope.Scope(True, "full refresh"), inputs
+            return build_scope.Scope(True, "full refresh"), inputs, {}
         recorded = build_scope.recorded_inputs(con)
-    return build_scope.plan(manifest, recorded, inputs), inputs
+    scope = build_scope.plan(manifest, recorded, inputs)
+    return scope, inputs, {} if scope.full else build_scope.delta_files(recorded, inputs)
 
 
 def _record(settings, inputs: dict[str, str] | None) -> None:

@@ -8,7 +8,8 @@ deleted, a duplicate contact merged away). Two histories must publish the same n
   B: full refresh of days 1..N+1 (as_of N+1).
 
 Compared row for row: every marts.kpi_observations row of as_of N+1 (A also keeps its as_of N
-snapshots: B never computed them), marts.customer_360 and marts.crm_alerts. Then A's nightly
+snapshots: B never computed them), marts.customer_360 and marts.crm_alerts, and every staging
+table (A's nightly merged the delta's keys into them: macros/staging/staging_delta.sql). Then A's nightly
 job runs again with no new file: nothing is parsed, no dbt model runs and no published number
 changes. Last, A's nightly runs for as_of N+2 with no new file: it rebuilds only the models that
 read as_of (orchestration/build_scope.py) and publishes what a full refresh of N+2 publishes.
@@ -103,8 +104,21 @@ def histories(generated, env):
     run_refresh(_settings(landing_a, wh_a, DAY_N), full_refresh=True)
     apply_delta(deltas, DAY_N1, landing_a)
     nightly = run_refresh(_settings(landing_a, wh_a, DAY_N1))
+    staging_sql = _compiled_staging(_settings(landing_a, wh_a, DAY_N1))
     full = run_refresh(_settings(landing_b, wh_b, DAY_N1), full_refresh=True)
-    return {"a": wh_a, "b": wh_b, "nightly": nightly, "full": full, "landing_a": landing_a, "deltas": deltas}
+    return {"a": wh_a, "b": wh_b, "nightly": nightly, "full": full, "landing_a": landing_a, "deltas": deltas,
+            "staging_sql": staging_sql}
+
+
+def _compiled_staging(settings) -> dict[str, str]:
+    """Staging model -> the SQL the last dbt build ran for it."""
+    import json
+
+    from orchestration.assets.dbt import last_run_results_path
+
+    results = json.loads(last_run_results_path(settings).read_text(encoding="utf-8"))["results"]
+    return {r["unique_id"].split(".")[-1]: r["compiled_code"] for r in results
+            if r["unique_id"].startswith("model.") and ".stg_" in r["unique_id"]}
 
 
 def test_the_delta_holds_updates_and_tombstones(generated):
@@ -133,6 +147,30 @@ def test_nightly_equals_full_refresh(histories, table):
     assert len(full) > 0
     differ = _same_rows(incremental, full)
     assert differ == [], f"{table}: {len(differ)} rows differ, e.g. {differ[:3]}"
+
+
+def test_staging_of_an_append_only_table_reads_only_the_keys_of_its_new_files(histories):
+    delta_tables = sorted({p.parent.relative_to(histories["deltas"] / DAY_N1.isoformat()).as_posix().replace("/", "__")
+                           for p in (histories["deltas"] / DAY_N1.isoformat()).rglob("*.csv")})
+    ran = histories["staging_sql"]
+    assert sorted(name.removeprefix("stg_") for name in ran) == delta_tables
+    activities = ran["stg_crm__activities"]
+    assert f"where (activity_id) in (\n        select activity_id\n" in activities
+    assert f"where _file in ('crm/activities/delta-{DAY_N1}.csv')" in activities
+    lines = ran["stg_erp__order_lines"]
+    assert "where (order_id, line_no) in (" in lines
+
+
+def test_staging_after_the_nightly_equals_a_full_refresh(histories):
+    with duckdb.connect(str(histories["b"]), read_only=True) as con:
+        models = [r[0] for r in con.execute(
+            "select table_name from information_schema.tables where table_schema = 'staging' order by 1").fetchall()]
+    assert len(models) == 22
+    for model in models:
+        query = f"select * from staging.{model}"
+        incremental, full = _rows(histories["a"], query), _rows(histories["b"], query)
+        differ = _same_rows(incremental, full)
+        assert differ == [], f"{model}: {len(differ)} rows differ, e.g. {differ[:3]}"
 
 
 def test_nightly_keeps_the_earlier_snapshot(histories):

@@ -123,11 +123,51 @@ def test_inputs_round_trip_and_raw_fingerprints_follow_load_audit():
                 "timestamp '2026-01-01 02:00:00', 'h1')")
     assert build_scope.recorded_inputs(con) == {}
     first = build_scope.current_inputs(con, "c1", "2026-01-01")
-    assert sorted(first) == ["as_of", "code", "raw:erp__orders"]
+    assert sorted(first) == ["as_of", "code", "files:erp__orders", "raw:erp__orders"]
+    assert first["files:erp__orders"] == '{"erp/orders/a.csv": "h1:2026-01-01 02:00:00"}'
     build_scope.record_inputs(con, first)
     assert build_scope.recorded_inputs(con) == first
     con.execute("update audit.load_audit set loaded_at = timestamp '2026-01-02 02:00:00'")  # read again
     assert build_scope.current_inputs(con, "c1", "2026-01-01")["raw:erp__orders"] != first["raw:erp__orders"]
+
+
+def _files(**listed) -> dict[str, str]:
+    """Inputs with the file lists `table=[(file, version), ...]` (raw: keys derived as raw_inputs does)."""
+    import hashlib
+    import json
+
+    inputs = {"code": "c1", "as_of": "2026-03-15"}
+    for table, files in listed.items():
+        text = json.dumps(dict(files), sort_keys=True)
+        inputs[f"files:{table}"], inputs[f"raw:{table}"] = text, hashlib.sha256(text.encode()).hexdigest()
+    return inputs
+
+
+def test_delta_files_lists_the_files_an_append_only_table_gained():
+    recorded = _files(erp__orders=[("o/full.csv", "h1:t1")], crm__accounts=[("a/full.csv", "h2:t1")],
+                      crm__contacts=[("c/full.csv", "h3:t1")], web__sessions=[("w/d1.csv", "h4:t1")])
+    current = _files(erp__orders=[("o/full.csv", "h1:t1"), ("o/d2.csv", "h5:t2"), ("o/d3.csv", "h6:t2")],
+                     crm__accounts=[("a/full.csv", "h2:t1")],               # unchanged: not in scope
+                     crm__contacts=[("c/full.csv", "h7:t2")],               # a file changed: rebuilt whole
+                     web__sessions=[("w/d2.csv", "h8:t2")],                 # a file vanished: rebuilt whole
+                     crm__leads=[("l/full.csv", "h9:t2")])                  # first load: rebuilt whole
+    assert build_scope.delta_files(recorded, current) == {"erp__orders": ["o/d2.csv", "o/d3.csv"]}
+
+
+def test_delta_files_is_empty_when_the_code_changed_or_nothing_is_recorded():
+    recorded = _files(erp__orders=[("o/full.csv", "h1:t1")])
+    current = _files(erp__orders=[("o/full.csv", "h1:t1"), ("o/d2.csv", "h5:t2")])
+    assert build_scope.delta_files(recorded, current) == {"erp__orders": ["o/d2.csv"]}
+    assert build_scope.delta_files({**recorded, "code": "c0"}, current) == {}
+    assert build_scope.delta_files({}, current) == {}
+    old_record = {k: v for k, v in recorded.items() if not k.startswith("files:")}  # before file lists were kept
+    assert build_scope.delta_files(old_record, current) == {}
+
+
+def test_the_delta_var_is_not_part_of_the_code_fingerprint(tmp_path):
+    (tmp_path / "a.sql").write_text("select 1")
+    fp = lambda vars_: build_scope.code_fingerprint(tmp_path, [tmp_path / "a.sql"], vars_, {})
+    assert fp({"as_of": "2026-01-01"}) == fp({"as_of": "2026-01-01", "delta_files": {"erp__orders": ["o/d2.csv"]}})
 
 
 def test_a_hand_picked_subset_rebuilds_its_selection_and_keeps_the_record(tmp_path):
@@ -137,8 +177,8 @@ def test_a_hand_picked_subset_rebuilds_its_selection_and_keeps_the_record(tmp_pa
 
     from orchestration.assets.dbt import _record, _scope
 
-    scope, inputs = _scope(SimpleNamespace(is_subset=True), None, {"nodes": NODES}, full=False)
-    assert (scope.full, scope.reason, inputs) == (True, "a subset of the dbt assets was selected", None)
+    scope, inputs, delta = _scope(SimpleNamespace(is_subset=True), None, {"nodes": NODES}, full=False)
+    assert (scope.full, scope.reason, inputs, delta) == (True, "a subset of the dbt assets was selected", None, {})
     build = tmp_path / "build.duckdb"
     with duckdb.connect(str(build)) as con:
         build_scope.record_inputs(con, {"as_of": "2026-03-15", "raw/erp__orders": "h1"})
@@ -153,6 +193,6 @@ def test_postgres_rebuilds_everything_and_records_nothing():
     from orchestration.assets.dbt import _scope
 
     context = SimpleNamespace(is_subset=False)
-    nightly, inputs = _scope(context, SimpleNamespace(target="postgres"), {"nodes": NODES}, full=False)
-    assert (nightly.full, nightly.reason, inputs) == (True, "build schemas start empty", None)
+    nightly, inputs, delta = _scope(context, SimpleNamespace(target="postgres"), {"nodes": NODES}, full=False)
+    assert (nightly.full, nightly.reason, inputs, delta) == (True, "build schemas start empty", None, {})
     assert _scope(context, SimpleNamespace(target="postgres"), {"nodes": NODES}, full=True)[0].reason == "full refresh"

@@ -1,8 +1,9 @@
-{{ config(materialized='table') }}
+{{ config(**staging_config('crm__accounts', ['account_id'])) }}
 -- Grain: one row per account_id — the current version of each live record of landing `crm/accounts`.
 
 with source as (
     select * from {{ source('raw', 'crm__accounts') }}
+    {{- where_touched_by_delta('crm__accounts', ['account_id']) }}
 ),
 
 current_versions as (

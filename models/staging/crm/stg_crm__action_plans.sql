@@ -1,8 +1,9 @@
-{{ config(materialized='table') }}
+{{ config(**staging_config('crm__action_plans', ['action_plan_id'])) }}
 -- Grain: one row per action_plan_id — the current version of each record of landing `crm/action_plans`.
 
 with source as (
     select * from {{ source('raw', 'crm__action_plans') }}
+    {{- where_touched_by_delta('crm__action_plans', ['action_plan_id']) }}
 ),
 
 current_versions as (

@@ -1,8 +1,9 @@
-{{ config(materialized='table') }}
+{{ config(**staging_config('crm__activities', ['activity_id'])) }}
 -- Grain: one row per activity_id — the current version of each live record of landing `crm/activities`.
 
 with source as (
     select * from {{ source('raw', 'crm__activities') }}
+    {{- where_touched_by_delta('crm__activities', ['activity_id']) }}
 ),
 
 current_versions as (

@@ -1,8 +1,9 @@
-{{ config(materialized='table') }}
+{{ config(**staging_config('crm__calls', ['call_id'])) }}
 -- Grain: one row per call_id — the current version of each record of landing `crm/calls`.
 
 with source as (
     select * from {{ source('raw', 'crm__calls') }}
+    {{- where_touched_by_delta('crm__calls', ['call_id']) }}
 ),
 
 current_versions as (

@@ -1,8 +1,9 @@
-{{ config(materialized='table') }}
+{{ config(**staging_config('crm__campaign_members', ['campaign_id', 'contact_id'])) }}
 -- Grain: one row per campaign_id, contact_id — the current version of each record of landing `crm/campaign_members`.
 
 with source as (
     select * from {{ source('raw', 'crm__campaign_members') }}
+    {{- where_touched_by_delta('crm__campaign_members', ['campaign_id', 'contact_id']) }}
 ),
 
 current_versions as (

@@ -1,8 +1,9 @@
-{{ config(materialized='table') }}
+{{ config(**staging_config('crm__campaigns', ['campaign_id'])) }}
 -- Grain: one row per campaign_id — the current version of each record of landing `crm/campaigns`.
 
 with source as (
     select * from {{ source('raw', 'crm__campaigns') }}
+    {{- where_touched_by_delta('crm__campaigns', ['campaign_id']) }}
 ),
 
 current_versions as (

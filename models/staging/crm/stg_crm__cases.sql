@@ -1,8 +1,9 @@
-{{ config(materialized='table') }}
+{{ config(**staging_config('crm__cases', ['case_id'])) }}
 -- Grain: one row per case_id — the current version of each live record of landing `crm/cases`.
 
 with source as (
     select * from {{ source('raw', 'crm__cases') }}
+    {{- where_touched_by_delta('crm__cases', ['case_id']) }}
 ),
 
 current_versions as (

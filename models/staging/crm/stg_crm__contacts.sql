@@ -1,8 +1,9 @@
-{{ config(materialized='table') }}
+{{ config(**staging_config('crm__contacts', ['contact_id'])) }}
 -- Grain: one row per contact_id — the current version of each live record of landing `crm/contacts`.
 
 with source as (
     select * from {{ source('raw', 'crm__contacts') }}
+    {{- where_touched_by_delta('crm__contacts', ['contact_id']) }}
 ),
 
 current_versions as (

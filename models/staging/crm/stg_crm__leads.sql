@@ -1,8 +1,9 @@
-{{ config(materialized='table') }}
+{{ config(**staging_config('crm__leads', ['lead_id'])) }}
 -- Grain: one row per lead_id — the current version of each live record of landing `crm/leads`.
 
 with source as (
     select * from {{ source('raw', 'crm__leads') }}
+    {{- where_touched_by_delta('crm__leads', ['lead_id']) }}
 ),
 
 current_versions as (

@@ -1,8 +1,9 @@
-{{ config(materialized='table') }}
+{{ config(**staging_config('crm__opportunities', ['opportunity_id'])) }}
 -- Grain: one row per opportunity_id — the current version of each live record of landing `crm/opportunities`.
 
 with source as (
     select * from {{ source('raw', 'crm__opportunities') }}
+    {{- where_touched_by_delta('crm__opportunities', ['opportunity_id']) }}
 ),
 
 current_versions as (

@@ -1,8 +1,9 @@
-{{ config(materialized='table') }}
+{{ config(**staging_config('crm__opportunity_stage_history', ['opportunity_id'])) }}
 -- Grain: one row per distinct event of landing `crm/opportunity_stage_history` (append-only: exact duplicates count once).
 
 with source as (
     select * from {{ source('raw', 'crm__opportunity_stage_history') }}
+    {{- where_touched_by_delta('crm__opportunity_stage_history', ['opportunity_id']) }}
 ),
 
 distinct_events as (

@@ -1,8 +1,9 @@
-{{ config(materialized='table') }}
+{{ config(**staging_config('crm__quotes', ['quote_id'])) }}
 -- Grain: one row per quote_id — the current version of each live record of landing `crm/quotes`.
 
 with source as (
     select * from {{ source('raw', 'crm__quotes') }}
+    {{- where_touched_by_delta('crm__quotes', ['quote_id']) }}
 ),
 
 current_versions as (

@@ -1,8 +1,9 @@
-{{ config(materialized='table') }}
+{{ config(**staging_config('crm__sales_reps', ['rep_id'])) }}
 -- Grain: one row per rep_id — the current version of each record of landing `crm/sales_reps`.
 
 with source as (
     select * from {{ source('raw', 'crm__sales_reps') }}
+    {{- where_touched_by_delta('crm__sales_reps', ['rep_id']) }}
 ),
 
 current_versions as (

@@ -1,8 +1,9 @@
-{{ config(materialized='table') }}
+{{ config(**staging_config('erp__customers', ['erp_customer_id'])) }}
 -- Grain: one row per erp_customer_id — the current version of each record of landing `erp/customers`.
 
 with source as (
     select * from {{ source('raw', 'erp__customers') }}
+    {{- where_touched_by_delta('erp__customers', ['erp_customer_id']) }}
 ),
 
 current_versions as (

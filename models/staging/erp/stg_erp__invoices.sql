@@ -1,8 +1,9 @@
-{{ config(materialized='table') }}
+{{ config(**staging_config('erp__invoices', ['invoice_id'])) }}
 -- Grain: one row per invoice_id — the current version of each record of landing `erp/invoices`.
 
 with source as (
     select * from {{ source('raw', 'erp__invoices') }}
+    {{- where_touched_by_delta('erp__invoices', ['invoice_id']) }}
 ),
 
 current_versions as (

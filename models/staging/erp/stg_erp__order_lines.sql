@@ -1,8 +1,9 @@
-{{ config(materialized='table') }}
+{{ config(**staging_config('erp__order_lines', ['order_id', 'line_no'])) }}
 -- Grain: one row per order_id, line_no — the current version of each record of landing `erp/order_lines`.
 
 with source as (
     select * from {{ source('raw', 'erp__order_lines') }}
+    {{- where_touched_by_delta('erp__order_lines', ['order_id', 'line_no']) }}
 ),
 
 current_versions as (

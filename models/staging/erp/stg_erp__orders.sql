@@ -1,8 +1,9 @@
-{{ config(materialized='table') }}
+{{ config(**staging_config('erp__orders', ['order_id'])) }}
 -- Grain: one row per order_id — the current version of each live record of landing `erp/orders`.
 
 with source as (
     select * from {{ source('raw', 'erp__orders') }}
+    {{- where_touched_by_delta('erp__orders', ['order_id']) }}
 ),
 
 current_versions as (

@@ -1,8 +1,9 @@
-{{ config(materialized='table') }}
+{{ config(**staging_config('erp__products', ['product_id'])) }}
 -- Grain: one row per product_id — the current version of each record of landing `erp/products`.
 
 with source as (
     select * from {{ source('raw', 'erp__products') }}
+    {{- where_touched_by_delta('erp__products', ['product_id']) }}
 ),
 
 current_versions as (

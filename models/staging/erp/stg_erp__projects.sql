@@ -1,8 +1,9 @@
-{{ config(materialized='table') }}
+{{ config(**staging_config('erp__projects', ['project_id'])) }}
 -- Grain: one row per project_id — the current version of each record of landing `erp/projects`.
 
 with source as (
     select * from {{ source('raw', 'erp__projects') }}
+    {{- where_touched_by_delta('erp__projects', ['project_id']) }}
 ),
 
 current_versions as (

@@ -1,8 +1,9 @@
-{{ config(materialized='table') }}
+{{ config(**staging_config('erp__timesheets', ['timesheet_id'])) }}
 -- Grain: one row per timesheet_id — the current version of each record of landing `erp/timesheets`.
 
 with source as (
     select * from {{ source('raw', 'erp__timesheets') }}
+    {{- where_touched_by_delta('erp__timesheets', ['timesheet_id']) }}
 ),
 
 current_versions as (

@@ -1,8 +1,9 @@
-{{ config(materialized='table') }}
+{{ config(**staging_config('plan__targets', ['period_month', 'scope', 'scope_id', 'kpi_code'])) }}
 -- Grain: one row per period_month, scope, scope_id, kpi_code — the current version of each record of landing `plan/targets`.
 
 with source as (
     select * from {{ source('raw', 'plan__targets') }}
+    {{- where_touched_by_delta('plan__targets', ['period_month', 'scope', 'scope_id', 'kpi_code']) }}
 ),
 
 current_versions as (

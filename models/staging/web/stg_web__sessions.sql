@@ -1,8 +1,9 @@
-{{ config(materialized='table') }}
+{{ config(**staging_config('web__sessions', ['session_id'])) }}
 -- Grain: one row per distinct event of landing `web/sessions` (append-only: exact duplicates count once).
 
 with source as (
     select * from {{ source('raw', 'web__sessions') }}
+    {{- where_touched_by_delta('web__sessions', ['session_id']) }}
 ),
 
 distinct_events as (

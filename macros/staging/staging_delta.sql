@@ -1,0 +1,42 @@
+{#- Incremental staging (issue 6). On a nightly run the orchestration passes, in var
+    `delta_files`, the files added to each raw table whose change is append-only (no loaded
+    file changed or vanished: orchestration/build_scope.delta_files). A staging model of such a
+    table deletes the keys those files touch and inserts their current version, recomputed from
+    every loaded version of those keys: an update or a tombstone in the delta lands exactly as a
+    full rebuild would place it. Without new files for its table (full refresh, first build, a
+    changed or vanished file, a manual `dbt build`, PostgreSQL, Spark) the model is rebuilt whole. -#}
+
+{% macro delta_files(raw_table) -%}
+    {{ return(var('delta_files', {}).get(raw_table, [])) }}
+{%- endmacro %}
+
+{#- The model's config: incremental, and always rebuilt whole unless new files are given. -#}
+{% macro staging_config(raw_table, key_columns) -%}
+    {{ return({
+        'materialized': 'incremental',
+        'incremental_strategy': 'append',
+        'on_schema_change': 'fail',
+        'full_refresh': none if delta_files(raw_table) else true,
+        'pre_hook': "{% if is_incremental() %}{{ delete_where(this, touched_keys_predicate('"
+                    ~ raw_table ~ "', " ~ tojson(key_columns) ~ ")) }}{% endif %}",
+    }) }}
+{%- endmacro %}
+
+{#- `<keys> in (keys of the rows of the new files)` -#}
+{% macro touched_keys_predicate(raw_table, key_columns) -%}
+    {%- set files = delta_files(raw_table) -%}
+    {%- set keys = key_columns | join(', ') -%}
+    ({{ keys }}) in (
+        select {{ keys }}
+        from {{ source('raw', raw_table) }}
+        where _file in ({% for f in files %}'{{ f | replace("'", "''") }}'{{ ', ' if not loop.last }}{% endfor %})
+    )
+{%- endmacro %}
+
+{#- The filter on the raw rows a staging model reads: on an incremental run, every version of
+    the touched keys; otherwise nothing is filtered. -#}
+{% macro where_touched_by_delta(raw_table, key_columns) -%}
+    {%- if is_incremental() %}
+    where {{ touched_keys_predicate(raw_table, key_columns) }}
+    {%- endif %}
+{%- endmacro %}
