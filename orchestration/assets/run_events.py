@@ -2,6 +2,7 @@
 results and the reason it failed. Shared by `pilotage refresh` and the alerting sensors."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from dagster import DagsterEventType, DagsterInstance
@@ -35,6 +36,7 @@ class RunEvents:
     checks: list[CheckRow] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (step key, one-line message)
     check_steps: set[str] = field(default_factory=set)
+    dbt_parse_seconds: float = 0.0  # `dbt parse` run inside the dbt step (with the run's vars)
 
     @property
     def failed_checks(self) -> list[CheckRow]:
@@ -91,6 +93,9 @@ def _plain(metadata) -> dict:
     return out
 
 
+PARSE_LOG = re.compile(r"dbt parse \(manifest was stale for this run\) took ([0-9.]+) s")
+
+
 def read_run(instance: DagsterInstance, run_id: str) -> RunEvents:
     run = instance.get_run_by_id(run_id)
     entries = instance.all_logs(run_id)
@@ -99,6 +104,8 @@ def read_run(instance: DagsterInstance, run_id: str) -> RunEvents:
     for entry in entries:
         event = entry.dagster_event
         if event is None:
+            if parsed := PARSE_LOG.match(entry.user_message or ""):
+                result.dbt_parse_seconds += float(parsed.group(1))
             continue
         kind, step = event.event_type, event.step_key
         if kind == DagsterEventType.STEP_START:
