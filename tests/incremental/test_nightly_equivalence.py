@@ -200,6 +200,7 @@ def test_a_night_without_new_files_changes_no_number(histories):
     load = again.events.materializations["audit/load_audit"]
     assert load["files_read"] == 0 and load["rows_read"] == 0
     assert again.dbt["counts"] == {}  # dbt was not even started
+    assert (again.events.dbt_parse_seconds, again.stages["parse"]) == (0.0, 0.0)  # nor parsed
     kept = _dbt_materializations(again)
     assert len(kept) == _dbt_nodes() and all(m.get("pilotage/kept") == "not rebuilt: inputs unchanged" for m in kept)
     for table, query in queries.items():
@@ -229,6 +230,10 @@ def test_the_nightly_rebuilds_only_what_the_new_files_and_as_of_touch(histories)
     counts = histories["nightly"].dbt["counts"]
     assert "seed" not in counts  # the catalogue seed depends on no file: kept
     assert counts["model"] == {"success": len(mats) - len(kept)}
+    # as_of and the delta are dbt vars: the dbt step parsed once, with them; the CLI did not
+    nightly = histories["nightly"]
+    assert nightly.events.dbt_parse_seconds > 0
+    assert nightly.stages["parse"] == nightly.events.dbt_parse_seconds
 
 
 def test_a_new_as_of_without_new_files_equals_a_full_refresh(histories, generated):
