@@ -1,0 +1,102 @@
+"""`make bench` end to end at a tiny scale (bench/run.py): generate, full refresh, floor, a
+nightly with one day of deltas, a night with no new file. The figures the README quotes come out,
+and the counts in them are this run's own: rows the nightly read = rows of the delta files,
+models rebuilt and kept per run, ratios computed from the measured seconds."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+
+import pytest
+
+pytestmark = pytest.mark.xdist_group("bench")
+
+SCALE = 0.005
+STAGES = {"setup", "parse", "load", "dbt", "checks", "recette", "publish"}
+
+
+@pytest.fixture(scope="module")
+def bench(tmp_path_factory):
+    from bench import run as bench_run
+
+    root = tmp_path_factory.mktemp("bench")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PILOTAGE_STATE_DIR", str(root / "state"))  # run() sets it; undone after
+        mp.setenv("PILOTAGE_RECETTE_DIR", str(root / "recette"))
+        for key in ("PILOTAGE_WEBHOOK_URL", "PILOTAGE_CONFIG", "PILOTAGE_SCHEMA_SUFFIX", "PILOTAGE_TARGET"):
+            mp.delenv(key, raising=False)
+        result = bench_run.run(SCALE, seed=5, workdir=root / "work")
+    return root / "work", result
+
+
+def _dbt_nodes() -> int:
+    from orchestration.dbt_runner import MANIFEST
+
+    nodes = json.loads(MANIFEST.read_text(encoding="utf-8"))["nodes"].values()
+    return sum(1 for node in nodes if node["resource_type"] in ("model", "seed"))
+
+
+def _delta(workdir):
+    """(day, files, data rows, raw tables) of the generator's one delta folder."""
+    (day_dir,) = (workdir / "landing-deltas").iterdir()
+    files = sorted(day_dir.rglob("*.csv"))
+    rows = sum(_data_rows(f) for f in files)
+    tables = {f.parent.relative_to(day_dir).as_posix() for f in files}
+    return day_dir.name, files, rows, tables
+
+
+def _data_rows(path) -> int:
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        return sum(1 for row in csv.reader(f) if row) - 1
+
+
+def test_the_full_refresh_rebuilds_every_node_and_the_floor_runs_the_same_models(bench):
+    _, result = bench
+    full, nodes = result["full_refresh"], _dbt_nodes()
+    assert (full["dbt_nodes_rebuilt"], full["dbt_nodes_kept"], full["scope"]) == (nodes, 0, "everything")
+    assert result["floor"]["models"] == nodes
+    assert set(full["stages"]) == STAGES
+    landing_rows = sum(_data_rows(f) for f in (bench[0] / "landing").rglob("*.csv"))
+    assert full["rows_read"] == landing_rows - _delta(bench[0])[2]  # the delta came after it
+
+
+def test_the_nightly_reads_the_delta_rows_and_keeps_what_they_do_not_reach(bench):
+    workdir, result = bench
+    day, files, rows, tables = _delta(workdir)
+    night = result["nightly_incremental"]
+    assert night["delta_files"] == len(files)
+    assert night["rows_read"] == rows
+    previous = (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
+    assert night["scope"] == (f"new or changed files in {len(tables)} raw table(s); "
+                              f"as_of moved from {previous} to {day}")
+    assert night["dbt_nodes_kept"] > 0
+    assert night["dbt_nodes_rebuilt"] + night["dbt_nodes_kept"] == _dbt_nodes()
+
+
+def test_a_night_without_new_files_rebuilds_nothing(bench):
+    _, result = bench
+    idle = result["nightly_no_new_file"]
+    assert (idle["dbt_nodes_rebuilt"], idle["dbt_nodes_kept"]) == (0, _dbt_nodes())
+    assert idle["scope"] == "inputs unchanged"
+    assert (idle["rows_read"], idle["stages"]["parse"]) == (0, 0.0)
+
+
+def test_ratios_and_report_come_from_the_measured_seconds(bench):
+    from bench.run import markdown
+
+    _, result = bench
+    full, floor = result["full_refresh"], result["floor"]
+    night, idle = result["nightly_incremental"], result["nightly_no_new_file"]
+    assert result["ratios"] == {
+        "full_refresh_over_floor": round(full["seconds"] / floor["seconds"], 2),
+        "dbt_build_over_floor": round(full["stages"]["dbt"] / floor["seconds"], 2),
+        "nightly_over_full": round(night["seconds"] / full["seconds"], 3),
+        "idle_night_over_full": round(idle["seconds"] / full["seconds"], 3),
+    }
+    assert all(run["peak_rss_mib"] > 0 for run in (full, night, idle, floor))
+    report = markdown(result)
+    assert f"| **total** | **{full['seconds']:.1f}** | **{night['seconds']:.1f}** | **{idle['seconds']:.1f}** |" in report
+    assert f"- nightly over full: **{result['ratios']['nightly_over_full']}**" in report
+    assert f"Floor (compiled SQL of the same {floor['models']} models, one DuckDB connection)" in report
+
