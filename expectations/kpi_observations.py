@@ -29,18 +29,22 @@ def _period_start_of(grain: str, day: pd.Series) -> pd.Series:
     return day.dt.to_period("Y").dt.start_time
 
 
+def _listed(code: pd.Series, member: pd.Series, pairs) -> pd.Series:
+    """(kpi_code, member) is one of `pairs`: vectorized (a batch has one row per observation)."""
+    return pd.Series(pd.MultiIndex.from_arrays([code, member]).isin(list(pairs)), index=code.index)
+
+
 def prepare(frame: pd.DataFrame, spec) -> pd.DataFrame:
     """Add one boolean column per row rule of the catalogue."""
     if not set(TABLE.columns) <= set(frame.columns) or frame.empty:
         return frame
     kpis = spec.kpis
     code = frame["kpi_code"]
-    entry = code.map(kpis)
-    known = entry.notna()
+    known = code.isin(list(kpis))
+    module = code.map({c: k["module"] for c, k in kpis.items()})
+    unit = code.map({c: k["unit"] for c, k in kpis.items()})
+    kind = code.map({c: k["kind"] for c, k in kpis.items()})
     grain, start, as_of = frame["period_grain"], frame["period_start"], frame["as_of_date"]
-    listed_grains = code.map(lambda c: spec.grains(c) if c in kpis else ())
-    listed_dims = code.map(lambda c: tuple(kpis[c]["dimensions"]) if c in kpis else ())
-    kind = code.map(lambda c: kpis[c]["kind"] if c in kpis else None)
     aligned = pd.Series(False, index=frame.index)
     last_start = pd.Series(pd.NaT, index=frame.index, dtype=start.dtype)
     for g in ("month", "quarter", "year"):
@@ -52,10 +56,10 @@ def prepare(frame: pd.DataFrame, spec) -> pd.DataFrame:
     last_start[snapshot] = as_of[snapshot]
     return frame.assign(
         check_kpi_in_catalogue=known,
-        check_module_matches=known & (frame["module"] == entry.map(lambda e: e["module"] if isinstance(e, dict) else None)),
-        check_unit_matches=known & (frame["unit"] == entry.map(lambda e: e["unit"] if isinstance(e, dict) else None)),
-        check_grain_listed=[g in gs for g, gs in zip(grain, listed_grains)],
-        check_dimension_listed=[d in ds for d, ds in zip(frame["dimension"], listed_dims)],
+        check_module_matches=(known & (frame["module"] == module)).fillna(False).astype(bool),
+        check_unit_matches=(known & (frame["unit"] == unit)).fillna(False).astype(bool),
+        check_grain_listed=_listed(code, grain, ((c, g) for c in kpis for g in spec.grains(c))),
+        check_dimension_listed=_listed(code, frame["dimension"], ((c, d) for c, k in kpis.items() for d in k["dimensions"])),
         check_total_is_all=(frame["dimension"] != "total") | (frame["dimension_value"] == "all"),
         check_period_start_aligned=aligned.fillna(False).astype(bool),
         check_not_after_as_of=((kind == "forecast") | (start <= last_start)).fillna(False).astype(bool),
