@@ -49,11 +49,11 @@ def mart_batch(wh: Warehouse, spec: RecetteSpec) -> Batch:
     return Batch("module_marts", frame, {"structure.module_marts": rules.expectations()}, rules.INDEX)
 
 
-def module_batch(wh: Warehouse, spec: RecetteSpec) -> Batch:
-    frame = kpi_sanity.module_frame(wh.frame("marts.kpi_observations"), spec)
-    return Batch("kpi_observations.by_module", frame,
-                 {f"sanity.{m}": kpi_sanity.module_expectations(spec, m) for m in spec.modules},
-                 tuple(kpi_sanity.INDEX))
+def module_batches(wh: Warehouse, spec: RecetteSpec) -> list[Batch]:
+    observations = wh.frame("marts.kpi_observations")
+    return [Batch(f"kpi_observations.{m}", kpi_sanity.module_frame(observations, spec, m),
+                  {f"sanity.{m}": kpi_sanity.module_expectations(spec, m)}, tuple(kpi_sanity.INDEX))
+            for m in spec.modules]
 
 
 def coherence_batch(comparisons: pd.DataFrame) -> Batch:

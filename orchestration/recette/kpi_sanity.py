@@ -1,11 +1,12 @@
 """The module suites `sanity.<module>`: the decisions of expectations/<module>.py as GX
 expectations over marts.kpi_observations.
 
-All nine suites validate one batch: the observation keys plus, per module and per bound
-(e.g. `pipeline: within [0, 1]`), a column holding the value on the rows of the module's KPIs
-with that bound and NULL elsewhere. A bound is then one plain column expectation (GX skips
-NULLs) whose failing rows the report names by kpi_code, period and member; presence is one
-expectation per module on the set of kpi_code values.
+Each suite validates a batch of its module's rows: the observation keys plus, per bound (e.g.
+`pipeline: within [0, 1]`), a column holding the value on the rows of the KPIs with that bound
+and NULL elsewhere. A bound is then one plain column expectation (GX skips NULLs) whose failing
+rows the report names by kpi_code, period and member; presence is one expectation on the set of
+kpi_code values. (One batch per module, not one for all nine: GX fingerprints the whole frame of
+a batch for every suite it validates.)
 """
 from __future__ import annotations
 
@@ -34,15 +35,14 @@ def column_name(module: str, bounds: Bounds, severity: str) -> str:
     return f"{module}: {describe_bounds(bounds)}" + (" (clean data)" if severity == "warning" else "")
 
 
-def module_frame(observations: pd.DataFrame, spec: RecetteSpec) -> pd.DataFrame:
-    masked: dict[str, pd.Series] = {}
+def module_frame(observations: pd.DataFrame, spec: RecetteSpec, module: str) -> pd.DataFrame:
     if not set(INDEX + ["value"]) <= set(observations.columns):
         observations = pd.DataFrame(columns=INDEX + ["value"])
-    value = observations["value"].astype(float)
-    for module in spec.modules:
-        for (bounds, severity), codes in bound_classes(spec, module).items():
-            masked[column_name(module, bounds, severity)] = value.where(observations["kpi_code"].isin(codes))
-    return observations[INDEX].assign(**masked).reset_index(drop=True)
+    rows = observations[observations["kpi_code"].isin(spec.module_kpis(module))]
+    value = rows["value"].astype(float)
+    masked = {column_name(module, bounds, severity): value.where(rows["kpi_code"].isin(codes))
+              for (bounds, severity), codes in bound_classes(spec, module).items()}
+    return rows[INDEX].assign(**masked).reset_index(drop=True)
 
 
 def module_expectations(spec: RecetteSpec, module: str) -> list:

@@ -53,7 +53,7 @@ def run_recette(warehouse_path, out_dir=None, cahier=None) -> RecetteResult:
     step = time.perf_counter()
     compared = comparisons(wh, spec)
     batches = build.core_batches(wh, spec) + [
-        build.column_types_batch(wh), build.mart_batch(wh, spec), build.module_batch(wh, spec),
+        build.column_types_batch(wh), build.mart_batch(wh, spec), *build.module_batches(wh, spec),
         build.coherence_batch(compared)]
     golden_rows: list[dict] = []
     if book is not None:

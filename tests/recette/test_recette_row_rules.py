@@ -6,8 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
-from expectations import kpi_observations
-from orchestration.recette.spec import load_spec
+from orchestration.recette.spec import load_spec, suite_file
 
 AS_OF = dt.date(2026, 3, 15)
 CHECKS = ["check_kpi_in_catalogue", "check_module_matches", "check_unit_matches", "check_grain_listed",
@@ -50,7 +49,8 @@ def test_each_row_fails_exactly_the_rules_it_breaks():
     frame = pd.DataFrame([row for row, _ in ROWS.values()])
     for column in ("period_start", "as_of_date"):
         frame[column] = pd.to_datetime(frame[column])
-    checked = kpi_observations.prepare(frame, load_spec())
+    # loaded as the recette loads it (suite_file: Great Expectations imported without pyspark)
+    checked = suite_file("kpi_observations").prepare(frame, load_spec())
     failed = {name: [c for c in CHECKS if not checked.loc[i, c]] for i, name in enumerate(ROWS)}
     assert failed == {name: fails for name, (_, fails) in ROWS.items()}
     assert all(checked[c].dtype == bool for c in CHECKS)
