@@ -19,6 +19,16 @@ class Fingerprint:
     problem: str | None  # why the file is not readable UTF-8 text; None when it is
 
 
+def sha256(path: Path) -> str:
+    """The content hash alone: enough to skip a file loaded before (about half the time of a
+    fingerprint, which also decodes the bytes)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while block := f.read(BLOCK):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def fingerprint(path: Path) -> Fingerprint:
     digest = hashlib.sha256()
     decoder = codecs.getincrementaldecoder("utf-8")()

@@ -20,7 +20,7 @@ from ..contract import BY_PATH, ENTITIES
 from ..errors import PilotageError
 from . import tables
 from .discover import LandingFile, scan
-from .fingerprint import fingerprint
+from .fingerprint import fingerprint, sha256
 from .load_file import delete_file_rows, load_file
 from .report import SKIPPED, FileResult, LoadReport
 
@@ -87,14 +87,23 @@ def _stored_files(con: duckdb.DuckDBPyConnection, timezone: str) -> dict[str, tu
     return {r[0]: r[1:] for r in rows}
 
 
+def _unchanged(lf: LandingFile, stored: tuple | None) -> bool:
+    if not stored:
+        return False
+    try:
+        return sha256(lf.path) == stored[1]
+    except OSError:
+        return False  # the fingerprint below records why it cannot be read
+
+
 def _load_or_skip(con, lf: LandingFile, stored: tuple | None, timezone: str) -> FileResult:
+    if _unchanged(lf, stored):
+        log.info("%s: unchanged, skipped", lf.rel)
+        return FileResult(lf.rel, lf.entity.source, lf.entity.name, SKIPPED, *stored[2:])
     try:
         fp, problem = fingerprint(lf.path), None
     except OSError as exc:
         fp, problem = None, f"cannot read file: {exc.strerror or exc}"
-    if stored and fp and stored[1] == fp.sha256:
-        log.info("%s: unchanged, skipped", lf.rel)
-        return FileResult(lf.rel, lf.entity.source, lf.entity.name, SKIPPED, *stored[2:])
     if stored:
         delete_file_rows(con, lf.rel, lf.entity)
     result = load_file(con, lf, fp, timezone, problem)
