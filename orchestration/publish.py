@@ -29,6 +29,7 @@ import duckdb
 
 from . import duck
 from .errors import PilotageError
+from .loader.fingerprint import sha256
 
 # ---------------------------------------------------------------- lock
 
@@ -85,14 +86,6 @@ def refresh_lock(warehouse: Path):
 
 
 # ---------------------------------------------------------------- files
-
-
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _fsync_dir(path: Path) -> None:
