@@ -5,8 +5,8 @@ inputs, recorded in `audit.build_inputs` by the run that built them:
 
 - `code`: the dbt project's content, its vars other than as_of, and the env the profile reads;
 - `as_of`: the reporting date;
-- `raw:<table>`: the files loaded into each raw table (path, sha256 and load time, from
-  audit.load_audit: a file the loader read again, e.g. after a change of the raw tables' shape,
+- `files:<table>`: the files loaded into each raw table, as JSON {path: "sha256:load time"}
+  (audit.load_audit: a file the loader read again, e.g. after a change of the raw tables' shape,
   counts as changed).
 
 Comparing them with this run's inputs gives the scope: every model downstream of a raw table whose
@@ -62,20 +62,15 @@ def code_fingerprint(project_dir: Path, files: list[Path], vars_: dict, env: dic
 
 
 def raw_inputs(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """Per raw table: `files:<source>__<entity>` -> JSON {file: "sha256:load time"} of its files
-    (audit.load_audit), and `raw:<source>__<entity>` -> a hash of that JSON."""
+    """`files:<source>__<entity>` -> JSON {file: "sha256:load time"} of the table's files
+    (audit.load_audit)."""
     rows = con.execute(
         "SELECT source || '__' || entity, file, coalesce(file_hash, '') || ':' "
         "|| coalesce(CAST(loaded_at AS VARCHAR), '') FROM audit.load_audit ORDER BY 1, 2").fetchall()
     files: dict[str, dict[str, str]] = {}
     for table, file, version in rows:
         files.setdefault(table, {})[file] = version
-    inputs = {}
-    for table, listed in files.items():
-        text = json.dumps(listed, sort_keys=True)
-        inputs[f"files:{table}"] = text
-        inputs[f"raw:{table}"] = hashlib.sha256(text.encode()).hexdigest()
-    return inputs
+    return {f"files:{table}": json.dumps(listed, sort_keys=True) for table, listed in files.items()}
 
 
 def current_inputs(con: duckdb.DuckDBPyConnection, code: str, as_of: str) -> dict[str, str]:
@@ -156,8 +151,8 @@ def plan(manifest: dict, recorded: dict[str, str], current: dict[str, str]) -> S
         return Scope(True, "no record of what the published warehouse was built from")
     if recorded.get("code") != current["code"]:
         return Scope(True, "the dbt project, its vars or its environment changed")
-    changed = sorted(k.removeprefix("raw:") for k in set(recorded) | set(current)
-                     if k.startswith("raw:") and recorded.get(k) != current.get(k))
+    changed = sorted(k.removeprefix("files:") for k in set(recorded) | set(current)
+                     if k.startswith("files:") and recorded.get(k) != current.get(k))
     starts = {f"source.{manifest['metadata'].get('project_name', 'pilotage')}.raw.{t}" for t in changed}
     starts = {uid for uid in starts if uid in manifest.get("sources", {})}
     if changed:  # the loader's audit tables change with the files
@@ -183,7 +178,7 @@ def delta_files(recorded: dict[str, str], current: dict[str, str]) -> dict[str, 
     added = {}
     for key, listed in current.items():
         table = key.removeprefix("files:")
-        if table == key or recorded.get(f"raw:{table}") == current.get(f"raw:{table}"):
+        if table == key or recorded.get(key) == listed:
             continue
         before, now = json.loads(recorded.get(key) or "null"), json.loads(listed)
         if before is None or any(now.get(file) != version for file, version in before.items()):

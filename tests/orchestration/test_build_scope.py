@@ -51,7 +51,7 @@ def _manifest():
             "child_map": child_map}
 
 
-BASE = {"code": "c1", "as_of": "2026-03-15", "raw:erp__orders": "o1", "raw:crm__accounts": "a1"}
+BASE = {"code": "c1", "as_of": "2026-03-15", "files:erp__orders": "o1", "files:crm__accounts": "a1"}
 
 
 def _names(uids):
@@ -69,14 +69,14 @@ def test_unchanged_inputs_rebuild_nothing():
 
 
 def test_new_files_rebuild_the_table_descendants_and_the_audit_readers():
-    scope = build_scope.plan(_manifest(), BASE, {**BASE, "raw:erp__orders": "o2"})
+    scope = build_scope.plan(_manifest(), BASE, {**BASE, "files:erp__orders": "o2"})
     assert scope.reason == "new or changed files in 1 raw table(s)"
     assert _names(scope.rebuild) == ["dq_quarantine", "int_orders", "kpi_observations", "kpi_revenue", "stg_orders"]
     assert _names(scope.keep) == ["catalogue", "int_status", "kpi_active", "stg_accounts"]
 
 
 def test_a_table_loaded_for_the_first_time_counts_as_changed():
-    recorded = {k: v for k, v in BASE.items() if k != "raw:crm__accounts"}
+    recorded = {k: v for k, v in BASE.items() if k != "files:crm__accounts"}
     scope = build_scope.plan(_manifest(), recorded, dict(BASE))
     assert "stg_accounts" in _names(scope.rebuild) and "stg_orders" not in _names(scope.rebuild)
 
@@ -123,24 +123,20 @@ def test_inputs_round_trip_and_raw_fingerprints_follow_load_audit():
                 "timestamp '2026-01-01 02:00:00', 'h1')")
     assert build_scope.recorded_inputs(con) == {}
     first = build_scope.current_inputs(con, "c1", "2026-01-01")
-    assert sorted(first) == ["as_of", "code", "files:erp__orders", "raw:erp__orders"]
+    assert sorted(first) == ["as_of", "code", "files:erp__orders"]
     assert first["files:erp__orders"] == '{"erp/orders/a.csv": "h1:2026-01-01 02:00:00"}'
     build_scope.record_inputs(con, first)
     assert build_scope.recorded_inputs(con) == first
     con.execute("update audit.load_audit set loaded_at = timestamp '2026-01-02 02:00:00'")  # read again
-    assert build_scope.current_inputs(con, "c1", "2026-01-01")["raw:erp__orders"] != first["raw:erp__orders"]
+    assert build_scope.current_inputs(con, "c1", "2026-01-01")["files:erp__orders"] != first["files:erp__orders"]
 
 
 def _files(**listed) -> dict[str, str]:
-    """Inputs with the file lists `table=[(file, version), ...]` (raw: keys derived as raw_inputs does)."""
-    import hashlib
+    """Inputs with the file lists `table=[(file, version), ...]`, as raw_inputs writes them."""
     import json
 
-    inputs = {"code": "c1", "as_of": "2026-03-15"}
-    for table, files in listed.items():
-        text = json.dumps(dict(files), sort_keys=True)
-        inputs[f"files:{table}"], inputs[f"raw:{table}"] = text, hashlib.sha256(text.encode()).hexdigest()
-    return inputs
+    return {"code": "c1", "as_of": "2026-03-15",
+            **{f"files:{table}": json.dumps(dict(files), sort_keys=True) for table, files in listed.items()}}
 
 
 def test_delta_files_lists_the_files_an_append_only_table_gained():
@@ -160,8 +156,8 @@ def test_delta_files_is_empty_when_the_code_changed_or_nothing_is_recorded():
     assert build_scope.delta_files(recorded, current) == {"erp__orders": ["o/d2.csv"]}
     assert build_scope.delta_files({**recorded, "code": "c0"}, current) == {}
     assert build_scope.delta_files({}, current) == {}
-    old_record = {k: v for k, v in recorded.items() if not k.startswith("files:")}  # before file lists were kept
-    assert build_scope.delta_files(old_record, current) == {}
+    without_files = {k: v for k, v in recorded.items() if not k.startswith("files:")}  # e.g. a table first loaded
+    assert build_scope.delta_files(without_files, current) == {}
 
 
 def test_the_delta_var_is_not_part_of_the_code_fingerprint(tmp_path):
