@@ -24,6 +24,7 @@ from dagster_dbt import (DagsterDbtTranslator, DagsterDbtTranslatorSettings, Dbt
 from .. import dbt_runner
 from ..settings import PROJECT_DIR
 from .resources import PilotageResource, is_full_refresh
+from .run_events import PARSE_MESSAGE
 
 DBT_OP = "dbt_models"
 
@@ -121,7 +122,7 @@ def build_dbt_assets(project: DbtProject, fingerprint: str) -> dg.AssetsDefiniti
 def _parse(context, settings, *, for_run: bool) -> None:
     parsed = dbt_runner.prepare_manifest(settings, for_run=for_run)
     if parsed is not None:
-        context.log.info(f"dbt parse (manifest was stale for this run) took {parsed:.1f} s")
+        context.log.info(PARSE_MESSAGE.format(parsed))
 
 
 def _scope(context, settings, manifest: dict, full: bool):

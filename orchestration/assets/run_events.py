@@ -93,7 +93,8 @@ def _plain(metadata) -> dict:
     return out
 
 
-PARSE_LOG = re.compile(r"dbt parse \(manifest was stale for this run\) took ([0-9.]+) s")
+PARSE_MESSAGE = "dbt parse (manifest was stale for this run) took {:.1f} s"  # logged by the dbt step
+PARSE_LOG = re.compile(re.escape(PARSE_MESSAGE.split("{")[0]) + r"([0-9.]+) s")
 
 
 def read_run(instance: DagsterInstance, run_id: str) -> RunEvents:
