@@ -17,7 +17,10 @@ or a full refresh rebuilds everything.
 
 Inside the scope, a staging model whose raw table only gained files (every recorded file is still
 there, unchanged) updates just the keys the new files touch (`delta_files`, passed to dbt as the
-var `delta_files`; macros/staging/staging_delta.sql).
+var `delta_files`; macros/staging/staging_delta.sql). An intermediate model that declares which
+of its rows each raw table's new records reach merges those rows only (`merge_models`, passed as
+the var `merge_models`; macros/incremental/merge_touched.sql) when everything that changed upstream
+of it is such a delta.
 """
 from __future__ import annotations
 
@@ -31,7 +34,8 @@ import duckdb
 STATE_TABLE = "audit.build_inputs"
 AS_OF_MARKERS = ("var('as_of'", 'var("as_of"')
 DELTA_VAR = "delta_files"
-RUN_VARS = ("as_of", DELTA_VAR)  # vars that change from run to run: not part of `code`
+MERGE_VAR = "merge_models"
+RUN_VARS = ("as_of", DELTA_VAR, MERGE_VAR)  # vars that change from run to run: not part of `code`
 
 
 @dataclass(frozen=True)
@@ -185,3 +189,50 @@ def delta_files(recorded: dict[str, str], current: dict[str, str]) -> dict[str, 
             continue
         added[table] = sorted(set(now) - set(before))
     return added
+
+
+def merge_models(manifest: dict, scope: Scope, delta: dict[str, list[str]]) -> list[str]:
+    """Names of the models that merge the rows the delta touches instead of being rebuilt whole.
+
+    A model qualifies when it declares `meta.merge` (merge_config), is rebuilt in this scope,
+    does not read as_of, every raw table with new files upstream of it is one it declares
+    (touched or unaffected_by), and every model or seed rebuilt upstream of it either merges
+    too or is the staging model of an append-only raw table (which merges its new keys). Any
+    other change upstream (a dimension's file changed, as_of reached a parent, a seed) rebuilds
+    it whole."""
+    if scope.full or not delta:
+        return []
+    nodes, sources = manifest["nodes"], manifest.get("sources", {})
+    reads_as_of = as_of_models(manifest)
+    merging: set[str] = set()
+    for uid in _buildable(manifest):  # parents first
+        declared = _meta(nodes[uid]).get("merge")
+        if not declared or uid not in scope.rebuild or uid in reads_as_of:
+            continue
+        allowed = {t for tables in declared["touched"].values() for t in tables} | set(declared.get("unaffected_by") or [])
+        if all(_merges_upstream(a, nodes, sources, scope, delta, merging, allowed) for a in _ancestors(manifest, uid)):
+            merging.add(uid)
+    return sorted(nodes[uid]["name"] for uid in merging)
+
+
+def _meta(node: dict) -> dict:
+    return (node.get("config") or {}).get("meta") or {}
+
+
+def _merges_upstream(uid, nodes, sources, scope, delta, merging, allowed) -> bool:
+    if uid in sources:
+        source = sources[uid]
+        return source.get("source_name") != "raw" or source["name"] not in delta or source["name"] in allowed
+    if uid not in scope.rebuild:
+        return True
+    return uid in merging or _meta(nodes.get(uid, {})).get("staging_of") in delta
+
+
+def _ancestors(manifest: dict, uid: str) -> set[str]:
+    parents, seen, todo = manifest.get("parent_map", {}), set(), [uid]
+    while todo:
+        for parent in parents.get(todo.pop(), []):
+            if parent not in seen:
+                seen.add(parent)
+                todo.append(parent)
+    return seen

@@ -11,32 +11,37 @@
 {%- endmacro %}
 
 {#- The model's config: incremental, and always rebuilt whole unless new files are given. -#}
-{% macro staging_config(raw_table, key_columns) -%}
+{% macro staging_config(raw_table) -%}
     {{ return({
         'materialized': 'incremental',
         'incremental_strategy': 'append',
         'on_schema_change': 'fail',
         'full_refresh': none if delta_files(raw_table) else true,
         'pre_hook': "{% if is_incremental() %}{{ delete_where(this, touched_keys_predicate('"
-                    ~ raw_table ~ "', " ~ tojson(key_columns) ~ ")) }}{% endif %}",
+                    ~ raw_table ~ "')) }}{% endif %}",
+        'meta': {'staging_of': raw_table},
     }) }}
 {%- endmacro %}
 
 {#- `<keys> in (keys of the rows of the new files)` -#}
-{% macro touched_keys_predicate(raw_table, key_columns) -%}
-    {%- set files = delta_files(raw_table) -%}
-    {%- set keys = key_columns | join(', ') -%}
+{% macro touched_keys_predicate(raw_table) -%}
+    {%- set keys = raw_table_keys(raw_table) | join(', ') -%}
     ({{ keys }}) in (
         select {{ keys }}
         from {{ source('raw', raw_table) }}
-        where _file in ({% for f in files %}'{{ f | replace("'", "''") }}'{{ ', ' if not loop.last }}{% endfor %})
+        where {{ in_delta_files(raw_table) }}
     )
+{%- endmacro %}
+
+{#- `_file in (<the table's new files>)` -#}
+{% macro in_delta_files(raw_table) -%}
+    _file in ({% for f in delta_files(raw_table) %}'{{ f | replace("'", "''") }}'{{ ', ' if not loop.last }}{% endfor %})
 {%- endmacro %}
 
 {#- The filter on the raw rows a staging model reads: on an incremental run, every version of
     the touched keys; otherwise nothing is filtered. -#}
-{% macro where_touched_by_delta(raw_table, key_columns) -%}
+{% macro where_touched_by_delta(raw_table) -%}
     {%- if is_incremental() %}
-    where {{ touched_keys_predicate(raw_table, key_columns) }}
+    where {{ touched_keys_predicate(raw_table) }}
     {%- endif %}
 {%- endmacro %}

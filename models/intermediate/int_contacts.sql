@@ -1,8 +1,13 @@
+{%- set touched = {'contact_id': ['crm__contacts']} %}
+{{ config(**merge_config(touched)) }}
+-- Nightly: merges the contacts a delta of crm/contacts touches
+-- (macros/incremental/merge_touched.sql).
 -- Grain: one row per live contact, with its live account's country and owner, and the
 -- trimmed values the data-quality rules work on (a field is filled when not NULL and not
 -- empty after trimming).
 with contacts as (
     select * from {{ ref('stg_crm__contacts') }}
+    {{- where_touched(touched) }}
 ),
 
 accounts as (

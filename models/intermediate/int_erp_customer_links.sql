@@ -1,3 +1,7 @@
+{%- set touched = {'erp_customer_id': ['erp__customers', 'erp__orders', 'erp__invoices', 'erp__projects']} %}
+{{ config(**merge_config(touched)) }}
+-- Nightly: merges the ERP customer ids named by the records a delta touches, in any version
+-- (macros/incremental/merge_touched.sql).
 -- Grain: one row per ERP customer id known to the ERP (erp/customers) or used by a live
 -- order, invoice or project. account_id is the live CRM account it belongs to, NULL when
 -- unlinked (landing contract, "Linking CRM and ERP"):
@@ -57,6 +61,11 @@ links as (
     left join accounts_naming_a_customer
         on accounts_naming_a_customer.erp_customer_id = referenced_ids.erp_customer_id
     where referenced_ids.erp_customer_id is not null
+),
+
+touched_links as (
+    select * from links
+    {{- where_touched(touched) }}
 )
 
-select * from links
+select * from touched_links

@@ -1,8 +1,13 @@
+{%- set touched = {'order_id': ['erp__order_lines']} %}
+{{ config(**merge_config(touched)) }}
+-- Nightly: merges the orders whose lines a delta of erp/order_lines touches
+-- (macros/incremental/merge_touched.sql).
 -- Grain: one row per live order line, with its net amount and cost (kpis.yml rules):
 -- net = quantity * unit_price * (1 - coalesce(discount_pct, 0) / 100);
 -- cost = quantity * coalesce(line unit_cost, current product unit_cost), NULL when unknown.
 with order_lines as (
     select * from {{ ref('stg_erp__order_lines') }}
+    {{- where_touched(touched) }}
 ),
 
 products as (

@@ -1,7 +1,13 @@
+{%- set touched = {'order_id': ['erp__orders', 'erp__order_lines']} %}
+{{ config(**merge_config(touched, unaffected_by=['erp__invoices', 'erp__projects'])) }}
+-- Nightly: merges the orders a delta of erp/orders or erp/order_lines touches
+-- (macros/incremental/merge_touched.sql). New invoices and projects only add link rows for
+-- ERP customer ids (int_erp_customer_links): the link of an order already there is unchanged.
 -- Grain: one row per live ERP order, enriched with its linked account, its rep
 -- (orders.rep_id, else the account owner) and that rep's team, and its net amount.
 with orders as (
     select * from {{ ref('stg_erp__orders') }}
+    {{- where_touched(touched) }}
 ),
 
 links as (
@@ -22,6 +28,9 @@ order_totals as (
         sum(line_net_amount) as order_net_amount,
         count(*) as line_count
     from {{ ref('int_order_lines') }}
+    {%- if is_incremental() %}
+    where order_id in (select order_id from orders)
+    {%- endif %}
     group by order_id
 ),
 

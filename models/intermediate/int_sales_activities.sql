@@ -1,8 +1,13 @@
+{%- set touched = {'activity_id': ['crm__activities']} %}
+{{ config(**merge_config(touched)) }}
+-- Nightly: merges the activities a delta of crm/activities touches
+-- (macros/incremental/merge_touched.sql).
 -- Grain: one row per live CRM activity (call, visit, meeting, email), with its owner's team
 -- and business unit (NULL when the owner is unknown to crm/sales_reps) and the local dates
 -- of due_at and completed_at. Shared by the sales_force KPIs and marts.
 with activities as (
     select * from {{ ref('stg_crm__activities') }}
+    {{- where_touched(touched) }}
 ),
 
 reps as (

@@ -1,3 +1,8 @@
+{%- set touched = {'order_id': ['erp__orders', 'erp__order_lines']} %}
+{{ config(**merge_config(touched, unaffected_by=['erp__invoices', 'erp__projects'])) }}
+-- Nightly: merges the orders a delta of erp/orders or erp/order_lines touches
+-- (macros/incremental/merge_touched.sql). New invoices and projects only add link rows for
+-- ERP customer ids (int_erp_customer_links): the link of an order already there is unchanged.
 -- Grain: one row per valid order (live, status not cancelled) and live line of it; a valid
 -- order without any live line appears once, with line_no and the line columns NULL, so that
 -- it still counts in order totals (orders_count, orders_amount with 0) but under no
@@ -5,10 +10,14 @@
 -- rep (orders.rep_id, else the account owner) and channel.
 with orders as (
     select * from {{ ref('int_orders') }}
+    {{- where_touched(touched) }}
 ),
 
 order_lines as (
     select * from {{ ref('int_order_lines') }}
+    {%- if is_incremental() %}
+    where order_id in (select order_id from orders)
+    {%- endif %}
 ),
 
 valid_order_lines as (

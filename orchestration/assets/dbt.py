@@ -84,8 +84,11 @@ def build_dbt_assets(project: DbtProject, fingerprint: str) -> dg.AssetsDefiniti
             wap.mark_unchanged(settings.build_path, context.run.run_id)
             return
         if delta:
+            merging = build_scope.merge_models(manifest, scope, delta)
             context.log.info("incremental staging: " + ", ".join(f"{t} (+{len(f)} file(s))" for t, f in sorted(delta.items())))
-            settings = settings.with_(dbt_vars={**settings.dbt_vars, build_scope.DELTA_VAR: delta})
+            context.log.info("merging intermediate models: " + (", ".join(merging) or "none"))
+            settings = settings.with_(dbt_vars={**settings.dbt_vars, build_scope.DELTA_VAR: delta,
+                                                build_scope.MERGE_VAR: merging})
         _parse(context, settings, for_run=True)
         # dbt unit tests check the SQL, not the data: CI runs them (tests/dbt), the nightly
         # does not pay for them again (about a quarter of a small build's dbt time)

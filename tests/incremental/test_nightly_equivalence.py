@@ -11,8 +11,13 @@ Compared row for row: every marts.kpi_observations row of as_of N+1 (A also keep
 snapshots: B never computed them), marts.customer_360 and marts.crm_alerts, and every staging
 table (A's nightly merged the delta's keys into them: macros/staging/staging_delta.sql). Then A's nightly
 job runs again with no new file: nothing is parsed, no dbt model runs and no published number
-changes. Last, A's nightly runs for as_of N+2 with no new file: it rebuilds only the models that
+changes. Then A's nightly runs for as_of N+2 with no new file: it rebuilds only the models that
 read as_of (orchestration/build_scope.py) and publishes what a full refresh of N+2 publishes.
+Last, two hand-made nights exercise the models that merge the rows a delta touches
+(macros/incremental/merge_touched.sql): night N+3 moves an order to another customer, deletes
+one, cancels one, changes a line and invoices an old order (the order models merge); night N+4
+re-links an ERP customer to another account (the links merge, the order models are rebuilt
+whole). After each, every merging model and published table equals a full refresh.
 """
 from __future__ import annotations
 
@@ -29,6 +34,15 @@ pytestmark = pytest.mark.xdist_group("incremental")
 
 DAY_N = dt.date(2025, 12, 31)
 DAY_N1 = DAY_N + dt.timedelta(days=1)
+# the models that merge the rows a delta touches (macros/incremental/merge_touched.sql), by schema
+MERGING = {
+    "intermediate": ["int_contacts", "int_erp_customer_links", "int_invoices", "int_order_lines", "int_orders",
+                     "int_project_timesheets", "int_sales_activities", "int_valid_order_lines",
+                     "int_valid_order_ranges", "int_valid_orders"],
+    "marts": ["digital__sessions", "management__invoices", "profitability__timesheets"],
+}
+MERGING_MODELS = sorted(m for models in MERGING.values() for m in models)
+MERGING_TABLES = {m: f"select * from {schema}.{m}" for schema, models in MERGING.items() for m in models}
 TABLES = {
     "kpi_observations": f"select * from marts.kpi_observations where as_of_date = date '{DAY_N1}'",
     "customer_360": "select * from marts.customer_360",
@@ -104,21 +118,20 @@ def histories(generated, env):
     run_refresh(_settings(landing_a, wh_a, DAY_N), full_refresh=True)
     apply_delta(deltas, DAY_N1, landing_a)
     nightly = run_refresh(_settings(landing_a, wh_a, DAY_N1))
-    staging_sql = _compiled_staging(_settings(landing_a, wh_a, DAY_N1))
+    compiled = _compiled(_settings(landing_a, wh_a, DAY_N1))
     full = run_refresh(_settings(landing_b, wh_b, DAY_N1), full_refresh=True)
     return {"a": wh_a, "b": wh_b, "nightly": nightly, "full": full, "landing_a": landing_a, "deltas": deltas,
-            "staging_sql": staging_sql}
+            "compiled": compiled}
 
 
-def _compiled_staging(settings) -> dict[str, str]:
-    """Staging model -> the SQL the last dbt build ran for it."""
+def _compiled(settings) -> dict[str, str]:
+    """Model -> the SQL the last dbt build ran for it."""
     import json
 
     from orchestration.assets.dbt import last_run_results_path
 
     results = json.loads(last_run_results_path(settings).read_text(encoding="utf-8"))["results"]
-    return {r["unique_id"].split(".")[-1]: r["compiled_code"] for r in results
-            if r["unique_id"].startswith("model.") and ".stg_" in r["unique_id"]}
+    return {r["unique_id"].split(".")[-1]: r["compiled_code"] for r in results if r["unique_id"].startswith("model.")}
 
 
 def test_the_delta_holds_updates_and_tombstones(generated):
@@ -152,13 +165,20 @@ def test_nightly_equals_full_refresh(histories, table):
 def test_staging_of_an_append_only_table_reads_only_the_keys_of_its_new_files(histories):
     delta_tables = sorted({p.parent.relative_to(histories["deltas"] / DAY_N1.isoformat()).as_posix().replace("/", "__")
                            for p in (histories["deltas"] / DAY_N1.isoformat()).rglob("*.csv")})
-    ran = histories["staging_sql"]
+    ran = {name: code for name, code in histories["compiled"].items() if name.startswith("stg_")}
     assert sorted(name.removeprefix("stg_") for name in ran) == delta_tables
     activities = ran["stg_crm__activities"]
     assert f"where (activity_id) in (\n        select activity_id\n" in activities
     assert f"where _file in ('crm/activities/delta-{DAY_N1}.csv')" in activities
     lines = ran["stg_erp__order_lines"]
     assert "where (order_id, line_no) in (" in lines
+
+
+def test_the_nightly_merges_every_intermediate_model_the_delta_reaches(histories):
+    # orders, lines, invoices and activities gained rows; the timesheets are reached through the
+    # ERP customer links (new orders name customers) and merge no row
+    assert _merged(histories["compiled"]) == MERGING_MODELS
+    assert "where (activity_id in (select activity_id from" in histories["compiled"]["int_sales_activities"]
 
 
 def test_staging_after_the_nightly_equals_a_full_refresh(histories):
@@ -169,6 +189,14 @@ def test_staging_after_the_nightly_equals_a_full_refresh(histories):
     for model in models:
         query = f"select * from staging.{model}"
         incremental, full = _rows(histories["a"], query), _rows(histories["b"], query)
+        differ = _same_rows(incremental, full)
+        assert differ == [], f"{model}: {len(differ)} rows differ, e.g. {differ[:3]}"
+
+
+def test_merged_intermediate_models_equal_a_full_refresh(histories):
+    for model, query in MERGING_TABLES.items():
+        incremental, full = _rows(histories["a"], query), _rows(histories["b"], query)
+        assert len(full) > 0, model
         differ = _same_rows(incremental, full)
         assert differ == [], f"{model}: {len(differ)} rows differ, e.g. {differ[:3]}"
 
@@ -251,3 +279,88 @@ def test_a_new_as_of_without_new_files_equals_a_full_refresh(histories, generate
         assert len(full) > 0, table
         differ = _same_rows(incremental, full)
         assert differ == [], f"{table}: {len(differ)} rows differ, e.g. {differ[:3]}"
+
+
+# ------------------------------------------------------------ nights that merge intermediate models
+
+def _landing_rows(landing: Path, entity: str) -> tuple[str, list[str], list[dict]]:
+    """(delimiter, header, rows) of an entity's first landing file."""
+    path = sorted((landing / entity).glob("*.csv"))[0]
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        delimiter = ";" if ";" in f.readline() else ","
+        f.seek(0)
+        reader = csv.DictReader(f, delimiter=delimiter)
+        return delimiter, list(reader.fieldnames), list(reader)
+
+
+def _write_landing(landing: Path, entity: str, day: dt.date, rows: list[dict]) -> None:
+    delimiter, header, _ = _landing_rows(landing, entity)
+    with open(landing / entity / f"hand-{day}.csv", "w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=header, delimiter=delimiter)
+        writer.writeheader()
+        writer.writerows({**row, "updated_at": f"{day} 09:00:00"} for row in rows)
+
+
+def _merged(compiled: dict[str, str]) -> list[str]:
+    """The models downstream of staging the build merged: their SQL reads the delta (or, when no
+    declared table has new files, nothing)."""
+    return sorted(name for name, code in compiled.items()
+                  if not name.startswith("stg_") and ("_file in (" in code or "where 1 = 0" in code))
+
+
+def _night_equals_full_refresh(histories, generated, day: dt.date, name: str):
+    from orchestration.refresh import run_refresh
+
+    settings = _settings(histories["landing_a"], histories["a"], day)
+    run_refresh(settings)
+    merged = _merged(_compiled(settings))
+    wh_full = generated[0] / name / "pilotage.duckdb"
+    run_refresh(_settings(histories["landing_a"], wh_full, day), full_refresh=True)
+    queries = {**MERGING_TABLES,
+               **TABLES, "kpi_observations": TABLES["kpi_observations"].replace(str(DAY_N1), str(day))}
+    for table, query in queries.items():
+        incremental, full = _rows(histories["a"], query), _rows(wh_full, query)
+        assert len(full) > 0, table
+        differ = _same_rows(incremental, full)
+        assert differ == [], f"{table}: {len(differ)} rows differ, e.g. {differ[:3]}"
+    return merged
+
+
+def test_a_night_of_order_changes_merges_the_order_models(histories, generated):
+    landing, day = histories["landing_a"], DAY_N1 + dt.timedelta(days=2)
+    _, _, orders = _landing_rows(landing, "erp/orders")
+    _, _, invoices = _landing_rows(landing, "erp/invoices")
+    _, _, lines = _landing_rows(landing, "erp/order_lines")
+    invoiced = {i["order_id"] for i in invoices}
+    with_lines = {line["order_id"] for line in lines}
+    picked = [o for o in orders if o["status"] == "delivered" and o["order_id"] in invoiced & with_lines
+              and o["is_deleted"] == "false"][:5]
+    assert len(picked) == 5
+    moved, deleted, cancelled, relined, reinvoiced = picked
+    other_customer = next(o["erp_customer_id"] for o in orders if o["erp_customer_id"] != moved["erp_customer_id"])
+    other_rep = next(o["rep_id"] for o in orders if o["rep_id"] and o["rep_id"] != moved["rep_id"])
+    _write_landing(landing, "erp/orders", day, [
+        {**moved, "erp_customer_id": other_customer, "rep_id": other_rep},  # its invoices follow the rep
+        {**deleted, "is_deleted": "true"},
+        {**cancelled, "status": "cancelled"}])
+    line = next(line for line in lines if line["order_id"] == relined["order_id"])
+    _write_landing(landing, "erp/order_lines", day, [{**line, "quantity": str(int(float(line["quantity"])) + 3)}])
+    invoice = next(i for i in invoices if i["order_id"] == reinvoiced["order_id"])
+    _write_landing(landing, "erp/invoices", day, [{**invoice, "invoice_id": "INV-HAND-1"}])
+
+    merged = _night_equals_full_refresh(histories, generated, day, "night3")
+    # every order and invoice model merged; the timesheets re-read no row (no new timesheet or
+    # project); activities, contacts and sessions gained nothing
+    assert merged == sorted(set(MERGING_MODELS) - {"int_sales_activities", "int_contacts", "digital__sessions"})
+
+
+def test_a_relinked_customer_rebuilds_the_order_models_whole(histories, generated):
+    landing, day = histories["landing_a"], DAY_N1 + dt.timedelta(days=3)
+    _, _, customers = _landing_rows(landing, "erp/customers")
+    linked = [c for c in customers if c["crm_account_id"]]
+    _write_landing(landing, "erp/customers", day, [{**linked[0], "crm_account_id": linked[1]["crm_account_id"]}])
+
+    merged = _night_equals_full_refresh(histories, generated, day, "night4")
+    # int_orders and below do not declare erp/customers: a new account for a customer reaches
+    # orders of any age, so they are rebuilt whole
+    assert merged == ["int_erp_customer_links"]

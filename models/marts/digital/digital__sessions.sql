@@ -1,8 +1,13 @@
+{%- set touched = {'session_id': ['web__sessions'], 'contact_id': ['crm__contacts']} %}
+{{ config(**merge_config(touched)) }}
+-- Nightly: merges the sessions a delta of web/sessions touches and those of the contacts a
+-- delta of crm/contacts touches (their account) (macros/incremental/merge_touched.sql).
 -- Level 3: web session events (append-only web/sessions, exact duplicates once) with the
 -- live CRM contact and account they belong to when known. Grain: one row per distinct
 -- session event (normally one per session_id).
 with sessions as (
     select * from {{ ref('stg_web__sessions') }}
+    {{- where_touched(touched) }}
 ),
 
 contacts as (

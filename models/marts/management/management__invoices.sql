@@ -1,7 +1,11 @@
+{%- set touched = {'invoice_id': ['erp__invoices'], 'order_id': ['erp__orders']} %}
+{{ config(**merge_config(touched, unaffected_by=['erp__order_lines', 'erp__projects'])) }}
+-- Nightly: merges the rows int_invoices merges (same declaration, same reasons).
 -- Level 3: every live invoice and credit note with its account, its rep and its signed
 -- revenue. Grain: one row per live invoice.
 with invoices as (
     select * from {{ ref('int_invoices') }}
+    {{- where_touched(touched) }}
 ),
 
 accounts as (

@@ -1,7 +1,11 @@
+{%- set touched = {'timesheet_id': ['erp__timesheets'], 'project_id': ['erp__projects']} %}
+{{ config(**merge_config(touched, unaffected_by=['erp__orders', 'erp__invoices'])) }}
+-- Nightly: merges the rows int_project_timesheets merges (same declaration, same reasons).
 -- Level 3: every timesheet with its project, customer account, segment, billable revenue,
 -- cost and margin. Grain: one row per timesheet.
 with timesheets as (
     select * from {{ ref('int_project_timesheets') }}
+    {{- where_touched(touched) }}
 ),
 
 final as (

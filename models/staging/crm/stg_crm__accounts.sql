@@ -1,13 +1,13 @@
-{{ config(**staging_config('crm__accounts', ['account_id'])) }}
+{{ config(**staging_config('crm__accounts')) }}
 -- Grain: one row per account_id — the current version of each live record of landing `crm/accounts`.
 
 with source as (
     select * from {{ source('raw', 'crm__accounts') }}
-    {{- where_touched_by_delta('crm__accounts', ['account_id']) }}
+    {{- where_touched_by_delta('crm__accounts') }}
 ),
 
 current_versions as (
-    {{ latest_version('source', ['account_id']) }}
+    {{ latest_version('source', raw_table_keys('crm__accounts')) }}
 )
 
 select

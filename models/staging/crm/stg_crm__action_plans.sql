@@ -1,13 +1,13 @@
-{{ config(**staging_config('crm__action_plans', ['action_plan_id'])) }}
+{{ config(**staging_config('crm__action_plans')) }}
 -- Grain: one row per action_plan_id — the current version of each record of landing `crm/action_plans`.
 
 with source as (
     select * from {{ source('raw', 'crm__action_plans') }}
-    {{- where_touched_by_delta('crm__action_plans', ['action_plan_id']) }}
+    {{- where_touched_by_delta('crm__action_plans') }}
 ),
 
 current_versions as (
-    {{ latest_version('source', ['action_plan_id']) }}
+    {{ latest_version('source', raw_table_keys('crm__action_plans')) }}
 )
 
 select

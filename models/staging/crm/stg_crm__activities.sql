@@ -1,13 +1,13 @@
-{{ config(**staging_config('crm__activities', ['activity_id'])) }}
+{{ config(**staging_config('crm__activities')) }}
 -- Grain: one row per activity_id — the current version of each live record of landing `crm/activities`.
 
 with source as (
     select * from {{ source('raw', 'crm__activities') }}
-    {{- where_touched_by_delta('crm__activities', ['activity_id']) }}
+    {{- where_touched_by_delta('crm__activities') }}
 ),
 
 current_versions as (
-    {{ latest_version('source', ['activity_id']) }}
+    {{ latest_version('source', raw_table_keys('crm__activities')) }}
 )
 
 select

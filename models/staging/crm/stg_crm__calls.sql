@@ -1,13 +1,13 @@
-{{ config(**staging_config('crm__calls', ['call_id'])) }}
+{{ config(**staging_config('crm__calls')) }}
 -- Grain: one row per call_id — the current version of each record of landing `crm/calls`.
 
 with source as (
     select * from {{ source('raw', 'crm__calls') }}
-    {{- where_touched_by_delta('crm__calls', ['call_id']) }}
+    {{- where_touched_by_delta('crm__calls') }}
 ),
 
 current_versions as (
-    {{ latest_version('source', ['call_id']) }}
+    {{ latest_version('source', raw_table_keys('crm__calls')) }}
 )
 
 select

@@ -1,13 +1,13 @@
-{{ config(**staging_config('crm__campaign_members', ['campaign_id', 'contact_id'])) }}
+{{ config(**staging_config('crm__campaign_members')) }}
 -- Grain: one row per campaign_id, contact_id — the current version of each record of landing `crm/campaign_members`.
 
 with source as (
     select * from {{ source('raw', 'crm__campaign_members') }}
-    {{- where_touched_by_delta('crm__campaign_members', ['campaign_id', 'contact_id']) }}
+    {{- where_touched_by_delta('crm__campaign_members') }}
 ),
 
 current_versions as (
-    {{ latest_version('source', ['campaign_id', 'contact_id']) }}
+    {{ latest_version('source', raw_table_keys('crm__campaign_members')) }}
 )
 
 select

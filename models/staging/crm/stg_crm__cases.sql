@@ -1,13 +1,13 @@
-{{ config(**staging_config('crm__cases', ['case_id'])) }}
+{{ config(**staging_config('crm__cases')) }}
 -- Grain: one row per case_id — the current version of each live record of landing `crm/cases`.
 
 with source as (
     select * from {{ source('raw', 'crm__cases') }}
-    {{- where_touched_by_delta('crm__cases', ['case_id']) }}
+    {{- where_touched_by_delta('crm__cases') }}
 ),
 
 current_versions as (
-    {{ latest_version('source', ['case_id']) }}
+    {{ latest_version('source', raw_table_keys('crm__cases')) }}
 )
 
 select

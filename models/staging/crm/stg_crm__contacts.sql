@@ -1,13 +1,13 @@
-{{ config(**staging_config('crm__contacts', ['contact_id'])) }}
+{{ config(**staging_config('crm__contacts')) }}
 -- Grain: one row per contact_id — the current version of each live record of landing `crm/contacts`.
 
 with source as (
     select * from {{ source('raw', 'crm__contacts') }}
-    {{- where_touched_by_delta('crm__contacts', ['contact_id']) }}
+    {{- where_touched_by_delta('crm__contacts') }}
 ),
 
 current_versions as (
-    {{ latest_version('source', ['contact_id']) }}
+    {{ latest_version('source', raw_table_keys('crm__contacts')) }}
 )
 
 select

@@ -1,13 +1,13 @@
-{{ config(**staging_config('crm__leads', ['lead_id'])) }}
+{{ config(**staging_config('crm__leads')) }}
 -- Grain: one row per lead_id — the current version of each live record of landing `crm/leads`.
 
 with source as (
     select * from {{ source('raw', 'crm__leads') }}
-    {{- where_touched_by_delta('crm__leads', ['lead_id']) }}
+    {{- where_touched_by_delta('crm__leads') }}
 ),
 
 current_versions as (
-    {{ latest_version('source', ['lead_id']) }}
+    {{ latest_version('source', raw_table_keys('crm__leads')) }}
 )
 
 select

@@ -1,13 +1,13 @@
-{{ config(**staging_config('crm__opportunities', ['opportunity_id'])) }}
+{{ config(**staging_config('crm__opportunities')) }}
 -- Grain: one row per opportunity_id — the current version of each live record of landing `crm/opportunities`.
 
 with source as (
     select * from {{ source('raw', 'crm__opportunities') }}
-    {{- where_touched_by_delta('crm__opportunities', ['opportunity_id']) }}
+    {{- where_touched_by_delta('crm__opportunities') }}
 ),
 
 current_versions as (
-    {{ latest_version('source', ['opportunity_id']) }}
+    {{ latest_version('source', raw_table_keys('crm__opportunities')) }}
 )
 
 select

@@ -1,13 +1,13 @@
-{{ config(**staging_config('crm__quotes', ['quote_id'])) }}
+{{ config(**staging_config('crm__quotes')) }}
 -- Grain: one row per quote_id — the current version of each live record of landing `crm/quotes`.
 
 with source as (
     select * from {{ source('raw', 'crm__quotes') }}
-    {{- where_touched_by_delta('crm__quotes', ['quote_id']) }}
+    {{- where_touched_by_delta('crm__quotes') }}
 ),
 
 current_versions as (
-    {{ latest_version('source', ['quote_id']) }}
+    {{ latest_version('source', raw_table_keys('crm__quotes')) }}
 )
 
 select

@@ -1,13 +1,13 @@
-{{ config(**staging_config('erp__customers', ['erp_customer_id'])) }}
+{{ config(**staging_config('erp__customers')) }}
 -- Grain: one row per erp_customer_id — the current version of each record of landing `erp/customers`.
 
 with source as (
     select * from {{ source('raw', 'erp__customers') }}
-    {{- where_touched_by_delta('erp__customers', ['erp_customer_id']) }}
+    {{- where_touched_by_delta('erp__customers') }}
 ),
 
 current_versions as (
-    {{ latest_version('source', ['erp_customer_id']) }}
+    {{ latest_version('source', raw_table_keys('erp__customers')) }}
 )
 
 select

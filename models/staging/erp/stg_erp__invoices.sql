@@ -1,13 +1,13 @@
-{{ config(**staging_config('erp__invoices', ['invoice_id'])) }}
+{{ config(**staging_config('erp__invoices')) }}
 -- Grain: one row per invoice_id — the current version of each record of landing `erp/invoices`.
 
 with source as (
     select * from {{ source('raw', 'erp__invoices') }}
-    {{- where_touched_by_delta('erp__invoices', ['invoice_id']) }}
+    {{- where_touched_by_delta('erp__invoices') }}
 ),
 
 current_versions as (
-    {{ latest_version('source', ['invoice_id']) }}
+    {{ latest_version('source', raw_table_keys('erp__invoices')) }}
 )
 
 select

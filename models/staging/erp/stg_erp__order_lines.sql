@@ -1,13 +1,13 @@
-{{ config(**staging_config('erp__order_lines', ['order_id', 'line_no'])) }}
+{{ config(**staging_config('erp__order_lines')) }}
 -- Grain: one row per order_id, line_no — the current version of each record of landing `erp/order_lines`.
 
 with source as (
     select * from {{ source('raw', 'erp__order_lines') }}
-    {{- where_touched_by_delta('erp__order_lines', ['order_id', 'line_no']) }}
+    {{- where_touched_by_delta('erp__order_lines') }}
 ),
 
 current_versions as (
-    {{ latest_version('source', ['order_id', 'line_no']) }}
+    {{ latest_version('source', raw_table_keys('erp__order_lines')) }}
 )
 
 select

@@ -1,13 +1,13 @@
-{{ config(**staging_config('erp__orders', ['order_id'])) }}
+{{ config(**staging_config('erp__orders')) }}
 -- Grain: one row per order_id — the current version of each live record of landing `erp/orders`.
 
 with source as (
     select * from {{ source('raw', 'erp__orders') }}
-    {{- where_touched_by_delta('erp__orders', ['order_id']) }}
+    {{- where_touched_by_delta('erp__orders') }}
 ),
 
 current_versions as (
-    {{ latest_version('source', ['order_id']) }}
+    {{ latest_version('source', raw_table_keys('erp__orders')) }}
 )
 
 select

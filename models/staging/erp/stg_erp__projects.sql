@@ -1,13 +1,13 @@
-{{ config(**staging_config('erp__projects', ['project_id'])) }}
+{{ config(**staging_config('erp__projects')) }}
 -- Grain: one row per project_id — the current version of each record of landing `erp/projects`.
 
 with source as (
     select * from {{ source('raw', 'erp__projects') }}
-    {{- where_touched_by_delta('erp__projects', ['project_id']) }}
+    {{- where_touched_by_delta('erp__projects') }}
 ),
 
 current_versions as (
-    {{ latest_version('source', ['project_id']) }}
+    {{ latest_version('source', raw_table_keys('erp__projects')) }}
 )
 
 select

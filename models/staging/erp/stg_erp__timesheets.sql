@@ -1,13 +1,13 @@
-{{ config(**staging_config('erp__timesheets', ['timesheet_id'])) }}
+{{ config(**staging_config('erp__timesheets')) }}
 -- Grain: one row per timesheet_id — the current version of each record of landing `erp/timesheets`.
 
 with source as (
     select * from {{ source('raw', 'erp__timesheets') }}
-    {{- where_touched_by_delta('erp__timesheets', ['timesheet_id']) }}
+    {{- where_touched_by_delta('erp__timesheets') }}
 ),
 
 current_versions as (
-    {{ latest_version('source', ['timesheet_id']) }}
+    {{ latest_version('source', raw_table_keys('erp__timesheets')) }}
 )
 
 select

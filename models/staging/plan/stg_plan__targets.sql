@@ -1,13 +1,13 @@
-{{ config(**staging_config('plan__targets', ['period_month', 'scope', 'scope_id', 'kpi_code'])) }}
+{{ config(**staging_config('plan__targets')) }}
 -- Grain: one row per period_month, scope, scope_id, kpi_code — the current version of each record of landing `plan/targets`.
 
 with source as (
     select * from {{ source('raw', 'plan__targets') }}
-    {{- where_touched_by_delta('plan__targets', ['period_month', 'scope', 'scope_id', 'kpi_code']) }}
+    {{- where_touched_by_delta('plan__targets') }}
 ),
 
 current_versions as (
-    {{ latest_version('source', ['period_month', 'scope', 'scope_id', 'kpi_code']) }}
+    {{ latest_version('source', raw_table_keys('plan__targets')) }}
 )
 
 select

@@ -1,9 +1,9 @@
-{{ config(**staging_config('web__sessions', ['session_id'])) }}
+{{ config(**staging_config('web__sessions')) }}
 -- Grain: one row per distinct event of landing `web/sessions` (append-only: exact duplicates count once).
 
 with source as (
     select * from {{ source('raw', 'web__sessions') }}
-    {{- where_touched_by_delta('web__sessions', ['session_id']) }}
+    {{- where_touched_by_delta('web__sessions') }}
 ),
 
 distinct_events as (

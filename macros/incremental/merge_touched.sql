@@ -1,0 +1,56 @@
+{#- Intermediate models that merge what a nightly delta touches (issue 6).
+
+    A model declares which of its columns a change of a raw table reaches:
+        touched = {'order_id': ['erp__orders', 'erp__order_lines']}
+    reads "a new file of erp/orders or erp/order_lines changes the rows of the order_ids it
+    names, and no other row". Rows are then rebuilt for those values only: the pre-hook deletes
+    the rows whose order_id is touched, the model's SQL (filtered with `where_touched`) inserts
+    their current version. `unaffected_by` lists raw tables upstream whose new rows change none
+    of the model's existing rows (say why in the model).
+
+    Whether a model merges is decided per run by the orchestration (build_scope.merge_models),
+    which passes the var `merge_models`: only when every raw table that changed upstream is
+    append-only and declared, and every rebuilt model upstream is a merged staging model or
+    another merging model. Otherwise (a dimension changed, as_of reached a parent, a full
+    refresh, PostgreSQL, Spark, a manual `dbt build`) the model is rebuilt whole. -#}
+
+{% macro merge_config(touched, unaffected_by=[]) -%}
+    {{ return({
+        'materialized': 'incremental',
+        'incremental_strategy': 'append',
+        'on_schema_change': 'fail',
+        'full_refresh': none if model.name in var('merge_models', []) else true,
+        'pre_hook': "{% if is_incremental() %}{{ delete_where(this, touched_predicate("
+                    ~ tojson(touched) ~ ")) }}{% endif %}",
+        'meta': {'merge': {'touched': touched, 'unaffected_by': unaffected_by}},
+    }) }}
+{%- endmacro %}
+
+{#- The values of `column` in every loaded version of the records a table's new files touch
+    (an update that moves an order to another customer touches the old customer too). -#}
+{% macro touched_values(raw_table, column) -%}
+    select {{ column }} from {{ source('raw', raw_table) }}
+    where {{ in_delta_files(raw_table) if raw_table_keys(raw_table) == [column] else touched_keys_predicate(raw_table) }}
+{%- endmacro %}
+
+{#- `(order_id in (<touched values>) or ...)`; `1 = 0` when no declared table has new files. -#}
+{% macro touched_predicate(touched) -%}
+    {%- set terms = [] -%}
+    {%- for column in touched | sort -%}
+        {%- set selects = [] -%}
+        {%- for raw_table in touched[column] if delta_files(raw_table) -%}
+            {%- do selects.append(touched_values(raw_table, column)) -%}
+        {%- endfor -%}
+        {%- if selects -%}
+            {%- do terms.append(column ~ ' in (' ~ (selects | join(' union all ')) ~ ')') -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ '(' ~ (terms | join(' or ')) ~ ')' if terms else '1 = 0' }}
+{%- endmacro %}
+
+{#- The filter on a model's driving rows on a merging run; nothing otherwise. -#}
+{% macro where_touched(touched) -%}
+    {%- if is_incremental() %}
+    where {{ touched_predicate(touched) }}
+    {%- endif %}
+{%- endmacro %}

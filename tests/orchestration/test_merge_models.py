@@ -1,0 +1,97 @@
+"""Which intermediate models merge the rows a nightly delta touches (build_scope.merge_models),
+on a small hand-made manifest:
+
+    raw.erp__orders      -> stg_orders    --+-> int_links (merge: erp_customer_id <- customers, orders)
+    raw.erp__customers   -> stg_customers --+        |
+    raw.crm__accounts    -> stg_accounts  --+        v
+    raw.erp__order_lines -> stg_lines -> int_lines -> int_orders (merge: order_id <- orders, order_lines)
+                                                     |-> int_order_status (merge, also reads int_status)
+    stg_accounts -> int_status (reads as_of)         '-> int_order_age (merge declared, reads as_of)
+"""
+from __future__ import annotations
+
+from orchestration import build_scope
+
+P = "pilotage"
+RAW = ("erp__orders", "erp__customers", "crm__accounts", "erp__order_lines")
+
+
+def _uid(name):
+    return f"source.{P}.raw.{name}" if name in RAW else f"model.{P}.{name}"
+
+
+def _node(name, parents, meta=None, raw_code="select 1"):
+    return _uid(name), {"resource_type": "model", "name": name, "raw_code": raw_code, "config": {"meta": meta or {}},
+                        "depends_on": {"nodes": [_uid(p) for p in parents], "macros": []}}
+
+
+def _merge(touched, unaffected_by=()):
+    return {"merge": {"touched": touched, "unaffected_by": list(unaffected_by)}}
+
+
+ORDERS = {"order_id": ["erp__orders", "erp__order_lines"]}
+NODES = dict([
+    *(_node(f"stg_{t.split('__')[1]}", [t], {"staging_of": t}) for t in RAW),
+    _node("int_links", ["stg_customers", "stg_orders", "stg_accounts"],
+          _merge({"erp_customer_id": ["erp__customers", "erp__orders"]})),
+    _node("int_lines", ["stg_order_lines"], _merge({"order_id": ["erp__order_lines"]})),
+    _node("int_orders", ["stg_orders", "int_lines", "int_links"], _merge(ORDERS)),
+    _node("int_status", ["stg_accounts"], raw_code="select {{ var('as_of') }}"),
+    _node("int_order_status", ["int_orders", "int_status"], _merge(ORDERS, unaffected_by=["crm__accounts"])),
+    _node("int_order_age", ["int_orders"], _merge(ORDERS), raw_code="select {{ var('as_of') }}"),
+])
+SOURCES = {_uid(t): {"source_name": "raw", "name": t} for t in RAW}
+
+
+def _manifest():
+    parent_map = {uid: node["depends_on"]["nodes"] for uid, node in NODES.items()}
+    child_map: dict[str, list[str]] = {uid: [] for uid in [*NODES, *SOURCES]}
+    for uid, parents in parent_map.items():
+        for parent in parents:
+            child_map[parent].append(uid)
+    return {"metadata": {"project_name": P}, "nodes": NODES, "sources": SOURCES, "macros": {},
+            "child_map": child_map, "parent_map": parent_map}
+
+
+BASE = {"code": "c1", "as_of": "2026-03-15", **{f"files:{t}": "v1" for t in RAW}}
+
+
+def _merging(changed, delta, as_of="2026-03-15"):
+    current = {**BASE, "as_of": as_of, **{f"files:{t}": "v2" for t in changed}}
+    scope = build_scope.plan(_manifest(), BASE, current)
+    return build_scope.merge_models(_manifest(), scope, {t: [f"{t}/new.csv"] for t in delta})
+
+
+def test_new_orders_and_lines_merge_every_declaring_model_downstream():
+    merging = _merging(["erp__orders", "erp__order_lines"], ["erp__orders", "erp__order_lines"])
+    # int_order_status: its other parent int_status is kept (as_of did not move)
+    assert merging == ["int_lines", "int_links", "int_order_status", "int_orders"]
+
+
+def test_a_model_reading_as_of_or_under_one_that_moved_is_rebuilt_whole():
+    merging = _merging(["erp__orders"], ["erp__orders"], as_of="2026-03-16")
+    assert merging == ["int_links", "int_orders"]  # int_status moved: int_order_status whole
+
+
+def test_a_raw_table_a_model_does_not_declare_stops_its_merge():
+    merging = _merging(["erp__orders", "erp__customers"], ["erp__orders", "erp__customers"])
+    # int_orders declares orders and order_lines only: new customers rebuild it, and below it
+    assert merging == ["int_links"]
+
+
+def test_a_changed_file_rebuilds_its_staging_whole_and_stops_the_merge_below():
+    # erp__orders changed but not append-only (not in the delta): stg_orders rebuilt whole
+    merging = _merging(["erp__orders", "erp__order_lines"], ["erp__order_lines"])
+    assert merging == ["int_lines"]
+
+
+def test_a_staging_model_of_an_undeclared_dimension_stops_the_merge():
+    merging = _merging(["erp__orders", "crm__accounts"], ["erp__orders", "crm__accounts"])
+    assert merging == []  # int_links reads stg_accounts, merged from a table it does not declare
+
+
+def test_nothing_merges_on_a_full_refresh_or_without_delta():
+    manifest = _manifest()
+    assert build_scope.merge_models(manifest, build_scope.Scope(True, "full refresh"), {"erp__orders": ["x"]}) == []
+    scope = build_scope.plan(manifest, BASE, {**BASE, "files:erp__orders": "v2"})
+    assert build_scope.merge_models(manifest, scope, {}) == []
