@@ -17,7 +17,7 @@ or a full refresh rebuilds everything.
 
 Inside the scope, a staging model whose raw table only gained files (every recorded file is still
 there, unchanged) updates just the keys the new files touch (`delta_files`, passed to dbt as the
-var `delta_files`; macros/staging/staging_delta.sql). An intermediate model that declares which
+var `delta_files`; macros/staging/staging_delta.sql). A model below staging that declares which
 of its rows each raw table's new records reach merges those rows only (`merge_models`, passed as
 the var `merge_models`; macros/incremental/merge_touched.sql) when everything that changed upstream
 of it is such a delta.

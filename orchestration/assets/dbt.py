@@ -86,7 +86,7 @@ def build_dbt_assets(project: DbtProject, fingerprint: str) -> dg.AssetsDefiniti
         if delta:
             merging = build_scope.merge_models(manifest, scope, delta)
             context.log.info("incremental staging: " + ", ".join(f"{t} (+{len(f)} file(s))" for t, f in sorted(delta.items())))
-            context.log.info("merging intermediate models: " + (", ".join(merging) or "none"))
+            context.log.info("models merging the rows the delta touches: " + (", ".join(merging) or "none"))
             settings = settings.with_(dbt_vars={**settings.dbt_vars, build_scope.DELTA_VAR: delta,
                                                 build_scope.MERGE_VAR: merging})
         _parse(context, settings, for_run=True)
