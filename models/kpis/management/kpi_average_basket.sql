@@ -7,6 +7,6 @@ with {{ valid_order_ranges_population() }}
 {{ kpi_observations(
     'average_basket', 'population',
     numerator='sum(net_amount)',
-    denominator='count(*)',
+    denominator='sum(orders)',
     dimension_populations={'product_range': 'range_population'}
 ) }}
