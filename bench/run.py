@@ -30,8 +30,11 @@ RESULTS = PROJECT_DIR / "bench" / "results"
 
 def _child(module: str, *args: str) -> dict:
     """Run `python -m module args` (a refresh or the floor) in its own process, as production
-    does: its wall time and the peak memory of its process tree, plus the JSON it prints."""
+    does: its wall time and the peak memory of its process tree, plus the JSON it prints.
+    The previous step's writes (GBs at scale 10: the floor's database, a published warehouse) are
+    flushed first, so that their write-back is not billed to this step's copy of the warehouse."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(PROJECT_DIR), os.environ.get("PYTHONPATH")])))
+    os.sync()
     started = time.perf_counter()
     with PeakTreeMemory(children_only=True) as memory:
         proc = subprocess.run([sys.executable, "-m", module, *args], cwd=PROJECT_DIR, env=env,
