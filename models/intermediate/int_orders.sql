@@ -26,7 +26,11 @@ order_totals as (
     select
         order_id,
         sum(line_net_amount) as order_net_amount,
-        count(*) as line_count
+        count(*) as line_count,
+        -- the order's margin on its lines with a known cost (management__orders)
+        sum(case when has_known_cost = true then line_net_amount else 0 end) as costed_net_amount,
+        sum(case when has_known_cost = true then line_net_amount - line_cost else 0 end) as gross_margin,
+        sum(case when has_known_cost = true then 0 else 1 end) as lines_without_cost
     from {{ ref('int_order_lines') }}
     {%- if is_incremental() %}
     where order_id in (select order_id from orders)
@@ -49,7 +53,10 @@ orders_with_account as (
         orders.ordered_at,
         cast(orders.ordered_at as date) as ordered_on,
         coalesce(order_totals.order_net_amount, 0) as order_net_amount,
-        coalesce(order_totals.line_count, 0) as line_count
+        coalesce(order_totals.line_count, 0) as line_count,
+        coalesce(order_totals.costed_net_amount, 0) as costed_net_amount,
+        coalesce(order_totals.gross_margin, 0) as gross_margin,
+        coalesce(order_totals.lines_without_cost, 0) as lines_without_cost
     from orders
     left join links on links.erp_customer_id = orders.erp_customer_id
     left join accounts on accounts.account_id = links.account_id
