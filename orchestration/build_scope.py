@@ -119,15 +119,19 @@ def as_of_models(manifest: dict) -> set[str]:
                  or macros & set((node.get("depends_on") or {}).get("macros") or []))}
 
 
-def _descendants(manifest: dict, starts: set[str]) -> set[str]:
-    children, seen, todo = manifest.get("child_map", {}), set(), list(starts)
+def _reachable(edges: dict[str, list[str]], starts: set[str]) -> set[str]:
+    """Nodes reached from `starts` along `edges` (a manifest's child_map or parent_map)."""
+    seen, todo = set(), list(starts)
     while todo:
-        uid = todo.pop()
-        for child in children.get(uid, []):
-            if child not in seen:
-                seen.add(child)
-                todo.append(child)
+        for node in edges.get(todo.pop(), []):
+            if node not in seen:
+                seen.add(node)
+                todo.append(node)
     return seen
+
+
+def _descendants(manifest: dict, starts: set[str]) -> set[str]:
+    return _reachable(manifest.get("child_map", {}), starts)
 
 
 def _buildable(manifest: dict) -> list[str]:
@@ -210,7 +214,8 @@ def merge_models(manifest: dict, scope: Scope, delta: dict[str, list[str]]) -> l
         if not declared or uid not in scope.rebuild or uid in reads_as_of:
             continue
         allowed = {t for tables in declared["touched"].values() for t in tables} | set(declared.get("unaffected_by") or [])
-        if all(_merges_upstream(a, nodes, sources, scope, delta, merging, allowed) for a in _ancestors(manifest, uid)):
+        ancestors = _reachable(manifest.get("parent_map", {}), {uid})
+        if all(_merges_upstream(a, nodes, sources, scope, delta, merging, allowed) for a in ancestors):
             merging.add(uid)
     return sorted(nodes[uid]["name"] for uid in merging)
 
@@ -226,13 +231,3 @@ def _merges_upstream(uid, nodes, sources, scope, delta, merging, allowed) -> boo
     if uid not in scope.rebuild:
         return True
     return uid in merging or _meta(nodes.get(uid, {})).get("staging_of") in delta
-
-
-def _ancestors(manifest: dict, uid: str) -> set[str]:
-    parents, seen, todo = manifest.get("parent_map", {}), set(), [uid]
-    while todo:
-        for parent in parents.get(todo.pop(), []):
-            if parent not in seen:
-                seen.add(parent)
-                todo.append(parent)
-    return seen
