@@ -6,7 +6,8 @@
     names, and no other row". Rows are then rebuilt for those values only: the pre-hook deletes
     the rows whose order_id is touched, the model's SQL (filtered with `where_touched`) inserts
     their current version. `unaffected_by` lists raw tables upstream whose new rows change none
-    of the model's existing rows (say why in the model).
+    of the model's existing rows (say why in the model). A declaration several models share
+    (a model and the models built on it) is named in merge_declarations.sql.
 
     Whether a model merges is decided per run by the orchestration (build_scope.merge_models),
     which passes the var `merge_models`: only when every raw table that changed upstream is

@@ -1,14 +1,13 @@
-{%- set touched = {'invoice_id': ['erp__invoices'], 'order_id': ['erp__orders']} %}
-{{ config(**merge_config(touched, unaffected_by=['erp__order_lines', 'erp__projects'])) }}
--- Nightly: merges the invoices a delta of erp/invoices touches and those of the orders a delta
--- of erp/orders touches (the order decides the rep). Order lines change no order's rep; new
--- orders and projects only add link rows (int_erp_customer_links).
+{%- set merge = merge_declaration('invoices') %}
+{{ config(**merge_config(**merge)) }}
+-- Nightly: merges the invoices a delta touches (declaration `invoices`,
+-- macros/incremental/merge_declarations.sql).
 -- Grain: one row per live invoice or credit note, signed (credit notes negative), with the
 -- account of its ERP customer and its rep: the rep of its (live) order, else the owner of
 -- the order's account, else the owner of the invoice's own account.
 with invoices as (
     select * from {{ ref('stg_erp__invoices') }}
-    {{- where_touched(touched) }}
+    {{- where_touched(merge.touched) }}
 ),
 
 links as (

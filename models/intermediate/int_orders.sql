@@ -1,13 +1,12 @@
-{%- set touched = {'order_id': ['erp__orders', 'erp__order_lines']} %}
-{{ config(**merge_config(touched, unaffected_by=['erp__invoices', 'erp__projects'])) }}
--- Nightly: merges the orders a delta of erp/orders or erp/order_lines touches
--- (macros/incremental/merge_touched.sql). New invoices and projects only add link rows for
--- ERP customer ids (int_erp_customer_links): the link of an order already there is unchanged.
+{%- set merge = merge_declaration('orders') %}
+{{ config(**merge_config(**merge)) }}
+-- Nightly: merges the orders a delta touches (declaration `orders`,
+-- macros/incremental/merge_declarations.sql).
 -- Grain: one row per live ERP order, enriched with its linked account, its rep
 -- (orders.rep_id, else the account owner) and that rep's team, and its net amount.
 with orders as (
     select * from {{ ref('stg_erp__orders') }}
-    {{- where_touched(touched) }}
+    {{- where_touched(merge.touched) }}
 ),
 
 links as (

@@ -1,8 +1,7 @@
-{%- set touched = {'timesheet_id': ['erp__timesheets'], 'project_id': ['erp__projects']} %}
-{{ config(**merge_config(touched, unaffected_by=['erp__orders', 'erp__invoices'])) }}
--- Nightly: merges the timesheets a delta of erp/timesheets touches and those of the projects a
--- delta of erp/projects touches. New orders and invoices only add link rows
--- (int_erp_customer_links): the link of a project already there is unchanged.
+{%- set merge = merge_declaration('project_timesheets') %}
+{{ config(**merge_config(**merge)) }}
+-- Nightly: merges the timesheets a delta touches (declaration `project_timesheets`,
+-- macros/incremental/merge_declarations.sql).
 -- Grain: one row per current timesheet (erp/timesheets has no tombstones), with its project,
 -- the project's ERP customer and that customer's linked live CRM account (segment), and the
 -- amounts of the profitability rules:
@@ -12,7 +11,7 @@
 -- (customer, account, segment) are NULL, i.e. member `unknown`.
 with timesheets as (
     select * from {{ ref('stg_erp__timesheets') }}
-    {{- where_touched(touched) }}
+    {{- where_touched(merge.touched) }}
 ),
 
 projects as (

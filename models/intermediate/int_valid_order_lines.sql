@@ -1,8 +1,7 @@
-{%- set touched = {'order_id': ['erp__orders', 'erp__order_lines']} %}
-{{ config(**merge_config(touched, unaffected_by=['erp__invoices', 'erp__projects'])) }}
--- Nightly: merges the orders a delta of erp/orders or erp/order_lines touches
--- (macros/incremental/merge_touched.sql). New invoices and projects only add link rows for
--- ERP customer ids (int_erp_customer_links): the link of an order already there is unchanged.
+{%- set merge = merge_declaration('orders') %}
+{{ config(**merge_config(**merge)) }}
+-- Nightly: merges the orders a delta touches (declaration `orders`,
+-- macros/incremental/merge_declarations.sql).
 -- Grain: one row per valid order (live, status not cancelled) and live line of it; a valid
 -- order without any live line appears once, with line_no and the line columns NULL, so that
 -- it still counts in order totals (orders_count, orders_amount with 0) but under no
@@ -10,7 +9,7 @@
 -- rep (orders.rep_id, else the account owner) and channel.
 with orders as (
     select * from {{ ref('int_orders') }}
-    {{- where_touched(touched) }}
+    {{- where_touched(merge.touched) }}
 ),
 
 order_lines as (

@@ -1,8 +1,7 @@
-{%- set touched = {'order_id': ['erp__orders', 'erp__order_lines']} %}
-{{ config(**merge_config(touched, unaffected_by=['erp__invoices', 'erp__projects'])) }}
--- Nightly: merges the orders a delta of erp/orders or erp/order_lines touches
--- (macros/incremental/merge_touched.sql). New invoices and projects only add link rows for
--- ERP customer ids (int_erp_customer_links): the link of an order already there is unchanged.
+{%- set merge = merge_declaration('orders') %}
+{{ config(**merge_config(**merge)) }}
+-- Nightly: merges the orders a delta touches (declaration `orders`,
+-- macros/incremental/merge_declarations.sql).
 -- Grain: one row per valid order, from int_valid_order_ranges (order attributes are the
 -- order's, one value per order). The order KPIs count these rows (summed into month x
 -- member cells, macro valid_order_ranges_population) instead of count(distinct order_id)
@@ -11,7 +10,7 @@
 {% set order_attributes = valid_order_attributes() -%}
 with valid_order_ranges as (
     select * from {{ ref('int_valid_order_ranges') }}
-    {{- where_touched(touched) }}
+    {{- where_touched(merge.touched) }}
 )
 
 select

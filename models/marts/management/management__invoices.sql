@@ -1,11 +1,12 @@
-{%- set touched = {'invoice_id': ['erp__invoices'], 'order_id': ['erp__orders']} %}
-{{ config(**merge_config(touched, unaffected_by=['erp__order_lines', 'erp__projects'])) }}
--- Nightly: merges the rows int_invoices merges (same declaration, same reasons).
+{%- set merge = merge_declaration('invoices') %}
+{{ config(**merge_config(**merge)) }}
+-- Nightly: merges the invoices a delta touches (declaration `invoices`,
+-- macros/incremental/merge_declarations.sql).
 -- Level 3: every live invoice and credit note with its account, its rep and its signed
 -- revenue. Grain: one row per live invoice.
 with invoices as (
     select * from {{ ref('int_invoices') }}
-    {{- where_touched(touched) }}
+    {{- where_touched(merge.touched) }}
 ),
 
 accounts as (

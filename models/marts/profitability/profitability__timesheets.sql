@@ -1,11 +1,12 @@
-{%- set touched = {'timesheet_id': ['erp__timesheets'], 'project_id': ['erp__projects']} %}
-{{ config(**merge_config(touched, unaffected_by=['erp__orders', 'erp__invoices'])) }}
--- Nightly: merges the rows int_project_timesheets merges (same declaration, same reasons).
+{%- set merge = merge_declaration('project_timesheets') %}
+{{ config(**merge_config(**merge)) }}
+-- Nightly: merges the timesheets a delta touches (declaration `project_timesheets`,
+-- macros/incremental/merge_declarations.sql).
 -- Level 3: every timesheet with its project, customer account, segment, billable revenue,
 -- cost and margin. Grain: one row per timesheet.
 with timesheets as (
     select * from {{ ref('int_project_timesheets') }}
-    {{- where_touched(touched) }}
+    {{- where_touched(merge.touched) }}
 ),
 
 final as (

@@ -1,0 +1,31 @@
+{#- The merge declarations (merge_touched.sql) that several models share: a model and the
+    models built on it merge the same rows, so they must declare the same thing. Use:
+        {%- set merge = merge_declaration('orders') %}
+        {{ config(**merge_config(**merge)) }}
+        ... {{ where_touched(merge.touched) }}
+
+    orders              int_orders, int_valid_order_lines, int_valid_order_ranges,
+                        int_valid_orders: an order's row changes with the order and its lines.
+                        New invoices and projects only add link rows for ERP customer ids
+                        (int_erp_customer_links): the link of an order already there is unchanged.
+    invoices            int_invoices, management__invoices: an invoice's row changes with the
+                        invoice and with its order (the order decides the rep). Order lines
+                        change no order's rep; new orders and projects only add link rows.
+    project_timesheets  int_project_timesheets, profitability__timesheets: a timesheet's row
+                        changes with the timesheet and its project. New orders and invoices
+                        only add link rows: the link of a project already there is unchanged. -#}
+
+{% macro merge_declaration(name) -%}
+    {%- set declarations = {
+        'orders': {'touched': {'order_id': ['erp__orders', 'erp__order_lines']},
+                   'unaffected_by': ['erp__invoices', 'erp__projects']},
+        'invoices': {'touched': {'invoice_id': ['erp__invoices'], 'order_id': ['erp__orders']},
+                     'unaffected_by': ['erp__order_lines', 'erp__projects']},
+        'project_timesheets': {'touched': {'timesheet_id': ['erp__timesheets'], 'project_id': ['erp__projects']},
+                               'unaffected_by': ['erp__orders', 'erp__invoices']},
+    } -%}
+    {%- if name not in declarations -%}
+        {{ exceptions.raise_compiler_error("merge_declaration: no declaration '" ~ name ~ "'") }}
+    {%- endif -%}
+    {{ return(declarations[name]) }}
+{%- endmacro %}
