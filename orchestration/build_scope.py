@@ -11,16 +11,16 @@ inputs, recorded in `audit.build_inputs` by the run that built them:
 
 Comparing them with this run's inputs gives the scope: every model downstream of a raw table whose
 files changed, and, when as_of moved, every model whose SQL reads as_of (a macro or model that
-calls `var('as_of')`, directly or through other macros) and everything downstream of those. The
+calls `var('as_of')` or `run_parameter('as_of')`, directly or through other macros) and everything downstream of those. The
 other models keep the tables of the published warehouse. A changed `code`, no recorded inputs,
 or a full refresh rebuilds everything.
 
 Inside the scope, a staging model whose raw table only gained files (every recorded file is still
-there, unchanged) updates just the keys the new files touch (`delta_files`, passed to dbt as the
-var `delta_files`; macros/staging/staging_delta.sql). A model below staging that declares which
-of its rows each raw table's new records reach merges those rows only (`merge_models`, passed as
-the var `merge_models`; macros/incremental/merge_touched.sql) when everything that changed upstream
-of it is such a delta.
+there, unchanged) updates just the keys the new files touch (`delta_files`; macros/staging/staging_delta.sql). A
+model below staging that declares which of its rows each raw table's new records reach merges
+those rows only (`merge_models`; macros/incremental/merge_touched.sql) when everything that
+changed upstream of it is such a delta. Both reach dbt as run parameters with as_of
+(dbt_runner.run_parameters: an env var, not `--vars`, so that dbt does not re-parse).
 """
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ from pathlib import Path
 import duckdb
 
 STATE_TABLE = "audit.build_inputs"
-AS_OF_MARKERS = ("var('as_of'", 'var("as_of"')
+AS_OF_MARKERS = ("var('as_of'", 'var("as_of"', "run_parameter('as_of'")
 DELTA_VAR = "delta_files"
 MERGE_VAR = "merge_models"
 RUN_VARS = ("as_of", DELTA_VAR, MERGE_VAR)  # vars that change from run to run: not part of `code`

@@ -2,6 +2,9 @@
 
 - one function decides dbt's environment and `--vars` for a run, used by `dbt parse` and by the
   `dbt build` of the job alike: identical env and vars keep dbt's partial parsing valid;
+- what changes from run to run (as_of, the nightly's delta) is not a var but a run parameter,
+  an env var dbt reads only when a node runs (macros/run_parameters.sql): a new as_of costs no
+  parse;
 - the manifest Dagster reads (`target/manifest.json`) is prepared by our code (`dbt parse`) when
   it is missing or stale: outside `dagster dev` nothing else prepares it;
 - dagster-dbt writes each invocation into its own `target/<op>-<run>-<id>/` folder: cleaned here.
@@ -25,6 +28,7 @@ from .settings import PROJECT_DIR, Settings
 TARGET_DIR = PROJECT_DIR / "target"
 MANIFEST = TARGET_DIR / "manifest.json"
 STAMP = TARGET_DIR / "pilotage_parse_stamp.json"
+RUN_PARAMETERS_ENV = "PILOTAGE_RUN_PARAMETERS"  # read by macros/run_parameters.sql
 # Inputs of the manifest: a change in any of them makes it stale.
 PROJECT_INPUTS = ("models", "macros", "seeds", "snapshots", "tests/dbt", "analyses",
                   "dbt_project.yml", "profiles.yml", "packages.yml", "dependencies.yml")
@@ -73,14 +77,26 @@ def dbt_env(settings: Settings) -> dict[str, str]:
 
 
 def dbt_vars(settings: Settings) -> str:
-    """`--vars` of the run (sorted JSON: the same text for parse and build)."""
-    return json.dumps(settings.vars(), sort_keys=True)
+    """`--vars` of the run (sorted JSON: the same text for parse and build): the vars that do
+    not change from run to run (the run parameters are passed apart)."""
+    from .build_scope import RUN_VARS
+
+    return json.dumps({k: v for k, v in settings.vars().items() if k not in RUN_VARS}, sort_keys=True)
+
+
+def run_parameters(settings: Settings) -> dict[str, str]:
+    """The env var holding the run parameters (as_of, delta_files, merge_models) as JSON."""
+    from .build_scope import RUN_VARS
+
+    values = {k: v for k, v in settings.vars().items() if k in RUN_VARS}
+    return {RUN_PARAMETERS_ENV: json.dumps(values, sort_keys=True)}
 
 
 @contextmanager
 def applied_env(settings: Settings):
-    """Set dbt_env(settings) in os.environ (dagster-dbt passes os.environ to dbt), then restore."""
-    env = dbt_env(settings)
+    """Set dbt_env(settings) and the run parameters in os.environ (dagster-dbt passes os.environ
+    to dbt), then restore."""
+    env = {**dbt_env(settings), **run_parameters(settings)}
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     try:

@@ -157,7 +157,7 @@ def _captured_output(settings: Settings):
 
 
 def _stages(events, parse_s: float | None, setup_s: float) -> dict[str, float]:
-    # the dbt step parses with the run's vars when it builds: counted as parse, not dbt
+    # a parse inside the dbt step (its project files or vars changed) counts as parse, not dbt
     stages = {"parse": (parse_s or 0.0) + events.dbt_parse_seconds, "setup": setup_s}
     for name, step in (("load", "landing"), ("dbt", "dbt_models")):
         if (secs := events.seconds(step)) is not None:
@@ -181,7 +181,8 @@ def run_refresh(settings: Settings, full_refresh: bool = False) -> RefreshResult
 
     settings.warehouse.parent.mkdir(parents=True, exist_ok=True)
     with wap.refresh_lock(settings.warehouse):
-        # the project's graph; the dbt step parses again with the run's vars when it builds
+        # the project's graph (parsed when its files change; as_of and the delta are run
+        # parameters, which dbt reads when it runs: dbt_runner.run_parameters)
         parse_s = dbt_runner.prepare_manifest(settings, for_run=False)
         setup_started = time.perf_counter()
         with warnings.catch_warnings():

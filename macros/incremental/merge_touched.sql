@@ -10,7 +10,8 @@
     (a model and the models built on it) is named in merge_declarations.sql.
 
     Whether a model merges is decided per run by the orchestration (build_scope.merge_models),
-    which passes the var `merge_models`: only when every raw table that changed upstream is
+    which passes the run parameter `merge_models` (macros/run_parameters.sql, read when the
+    model runs by should_full_refresh): only when every raw table that changed upstream is
     append-only and declared, and every rebuilt model upstream is a merged staging model or
     another merging model. Otherwise (a dimension changed, as_of reached a parent, a full
     refresh, PostgreSQL, Spark, a manual `dbt build`) the model is rebuilt whole. -#}
@@ -20,7 +21,6 @@
         'materialized': 'incremental',
         'incremental_strategy': 'append',
         'on_schema_change': 'fail',
-        'full_refresh': none if model.name in var('merge_models', []) else true,
         'pre_hook': "{% if is_incremental() %}{{ delete_where(this, touched_predicate("
                     ~ tojson(touched) ~ ")) }}{% endif %}",
         'meta': {'merge': {'touched': touched, 'unaffected_by': unaffected_by}},

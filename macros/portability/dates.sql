@@ -2,7 +2,7 @@
     timestamp, DuckDB's a date). -#}
 
 {% macro as_of_date() -%}
-    {%- set value = var('as_of', none) -%}
+    {%- set value = run_parameter('as_of') -%}
     {%- if value -%}
         cast('{{ value }}' as date)
     {%- else -%}

@@ -1,5 +1,5 @@
-{#- Incremental staging (issue 6). On a nightly run the orchestration passes, in var
-    `delta_files`, the files added to each raw table whose change is append-only (no loaded
+{#- Incremental staging (issue 6). On a nightly run the orchestration passes, in the run
+    parameter `delta_files` (macros/run_parameters.sql), the files added to each raw table whose change is append-only (no loaded
     file changed or vanished: orchestration/build_scope.delta_files). A staging model of such a
     table deletes the keys those files touch and inserts their current version, recomputed from
     every loaded version of those keys: an update or a tombstone in the delta lands exactly as a
@@ -7,16 +7,16 @@
     changed or vanished file, a manual `dbt build`, PostgreSQL, Spark) the model is rebuilt whole. -#}
 
 {% macro delta_files(raw_table) -%}
-    {{ return(var('delta_files', {}).get(raw_table, [])) }}
+    {{ return(run_parameter('delta_files', {}).get(raw_table, [])) }}
 {%- endmacro %}
 
-{#- The model's config: incremental, and always rebuilt whole unless new files are given. -#}
+{#- The model's config: incremental, and rebuilt whole unless the run gives new files for its
+    table (decided when it runs: should_full_refresh in macros/run_parameters.sql). -#}
 {% macro staging_config(raw_table) -%}
     {{ return({
         'materialized': 'incremental',
         'incremental_strategy': 'append',
         'on_schema_change': 'fail',
-        'full_refresh': none if delta_files(raw_table) else true,
         'pre_hook': "{% if is_incremental() %}{{ delete_where(this, touched_keys_predicate('"
                     ~ raw_table ~ "')) }}{% endif %}",
         'meta': {'staging_of': raw_table},

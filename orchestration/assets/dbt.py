@@ -1,7 +1,8 @@
 """The dbt models as Dagster assets (dagster-dbt), dbt tests as asset checks.
 
-One op runs `dbt build` on the run's build file with the run's vars (as_of, and on a nightly
-run the files each append-only raw table gained: build_scope.delta_files); a full refresh adds
+One op runs `dbt build` on the run's build file with the project's vars and the run parameters
+(dbt_runner.run_parameters: as_of, and on a nightly run the files each append-only raw table
+gained and the models that merge: build_scope.delta_files, merge_models); a full refresh adds
 `--full-refresh` (marts.kpi_observations is `full_refresh: false`: its earlier snapshot rows are
 then carried over from the published file, see publish.carry_over_snapshots). On the postgres
 target it builds into the `<schema>__build` schemas and the snapshots are carried over after
@@ -71,7 +72,7 @@ def build_dbt_assets(project: DbtProject, fingerprint: str) -> dg.AssetsDefiniti
             # dbt would build nodes this code location does not know: reload, then run again
             raise dg.Failure("the dbt project changed since the Dagster definitions were loaded; "
                              "run again (or reload the code location)")
-        # the graph (not the run's vars) decides the scope: a night with nothing to do parses nothing
+        # the graph decides the scope; the run parameters (as_of, the delta) never re-parse it
         _parse(context, settings, for_run=False)
         dbt_runner.clean_invocation_dirs()
         manifest = json.loads(Path(project.manifest_path).read_text(encoding="utf-8"))

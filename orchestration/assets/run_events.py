@@ -36,7 +36,7 @@ class RunEvents:
     checks: list[CheckRow] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (step key, one-line message)
     check_steps: set[str] = field(default_factory=set)
-    dbt_parse_seconds: float = 0.0  # `dbt parse` run inside the dbt step (with the run's vars)
+    dbt_parse_seconds: float = 0.0  # `dbt parse` run inside the dbt step (project files or vars changed)
 
     @property
     def failed_checks(self) -> list[CheckRow]:

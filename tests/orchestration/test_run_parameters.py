@@ -1,0 +1,34 @@
+"""What changes from run to run reaches dbt as run parameters, not `--vars` (dbt_runner): a new
+as_of or delta must not change what dbt's partial parsing compares (vars, profile env), else
+dbt parses the whole project again every night."""
+from __future__ import annotations
+
+import json
+
+from orchestration import dbt_runner
+from orchestration.settings import resolve
+
+DELTA = {"erp__orders": ["erp/orders/orders_2026-03-16.csv"]}
+
+
+def _night(tmp_path, as_of: str, **dbt_vars):
+    return resolve(landing=str(tmp_path), warehouse=str(tmp_path / "pilotage.duckdb"), as_of=as_of,
+                   target="duckdb", timezone="Europe/Paris").with_(dbt_vars=dbt_vars)
+
+
+def test_as_of_and_the_delta_are_run_parameters_and_the_other_vars_stay_vars(tmp_path):
+    night = _night(tmp_path, "2026-03-16", delta_files=DELTA, merge_models=["int_orders"],
+                   min_ordering_cycle_days=5)
+    assert json.loads(dbt_runner.dbt_vars(night)) == {"reporting_timezone": "Europe/Paris",
+                                                      "min_ordering_cycle_days": 5}
+    assert dbt_runner.run_parameters(night) == {"PILOTAGE_RUN_PARAMETERS": json.dumps(
+        {"as_of": "2026-03-16", "delta_files": DELTA, "merge_models": ["int_orders"]}, sort_keys=True)}
+
+
+def test_two_nights_share_one_parse(tmp_path):
+    first = _night(tmp_path, "2026-03-15")
+    second = _night(tmp_path, "2026-03-16", delta_files=DELTA, merge_models=["int_orders"])
+    assert dbt_runner._stamp(first) == dbt_runner._stamp(second)
+    assert dbt_runner.run_parameters(first) != dbt_runner.run_parameters(second)
+    # a var that is not a run parameter still asks for a parse
+    assert dbt_runner._stamp(_night(tmp_path, "2026-03-15", min_ordering_cycle_days=5)) != dbt_runner._stamp(first)
