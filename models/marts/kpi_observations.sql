@@ -12,8 +12,9 @@
 -- Grain: one row per KPI x period_grain x period_start x dimension x dimension_value.
 
 with observations as (
-    {%- for kpi_code in kpi_catalogue() %}
-    select * from {{ ref('kpi_' ~ kpi_code) }}
+    {#- one table per module (models/kpis/<module>/kpi_observations_<module>.sql) -#}
+    {%- for module in kpi_modules() %}
+    select * from {{ ref('kpi_observations_' ~ module) }}
     {{ 'union all' if not loop.last }}
     {%- endfor %}
 ),
