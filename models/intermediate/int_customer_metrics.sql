@@ -27,30 +27,24 @@ valid_orders as (
     select
         account_id,
         order_id,
-        ordered_on
+        ordered_on,
+        gross_margin
     from orders
     where is_valid = true
       and account_id is not null
       and ordered_on <= {{ as_of_date() }}
 ),
 
+-- int_orders.gross_margin is the order's margin on its lines with a known cost (0 when none):
+-- summed per account, the lifetime margin without reading the order lines again
 order_summary as (
     select
         account_id,
         cast(count(*) as {{ dbt.type_bigint() }}) as valid_orders,
-        cast(sum(case when ordered_on >= {{ add_days(as_of_date(), -364) }} then 1 else 0 end) as {{ dbt.type_bigint() }}) as valid_orders_365d
+        cast(sum(case when ordered_on >= {{ add_days(as_of_date(), -364) }} then 1 else 0 end) as {{ dbt.type_bigint() }}) as valid_orders_365d,
+        sum(gross_margin) as lifetime_gross_margin
     from valid_orders
     group by account_id
-),
-
-margin_summary as (
-    select
-        valid_orders.account_id,
-        sum(order_lines.line_net_amount - order_lines.line_cost) as lifetime_gross_margin
-    from valid_orders
-    inner join order_lines on order_lines.order_id = valid_orders.order_id
-    where order_lines.has_known_cost = true
-    group by valid_orders.account_id
 ),
 
 range_summary as (
@@ -78,12 +72,11 @@ final as (
         accounts.account_id,
         coalesce(order_summary.valid_orders, 0) as valid_orders,
         coalesce(revenue_summary.lifetime_revenue, 0) as lifetime_revenue,
-        coalesce(margin_summary.lifetime_gross_margin, 0) as lifetime_gross_margin,
+        coalesce(order_summary.lifetime_gross_margin, 0) as lifetime_gross_margin,
         coalesce(order_summary.valid_orders_365d, 0) as valid_orders_365d,
         coalesce(range_summary.product_ranges_365d, 0) as product_ranges_365d
     from accounts
     left join order_summary on order_summary.account_id = accounts.account_id
-    left join margin_summary on margin_summary.account_id = accounts.account_id
     left join range_summary on range_summary.account_id = accounts.account_id
     left join revenue_summary on revenue_summary.account_id = accounts.account_id
 )
