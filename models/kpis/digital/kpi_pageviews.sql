@@ -1,5 +1,5 @@
 -- pageviews: sum of coalesce(pageviews, 0) over sessions (every distinct event row of
--- web/sessions), by started_at.
+-- web/sessions), by started_at; summed into month x channel cells first (kpi_month_cells).
 with sessions as (
     select * from {{ ref('stg_web__sessions') }}
 ),
@@ -11,6 +11,8 @@ population as (
         channel as web_channel,
         coalesce(pageviews, 0) as pageviews
     from sessions
-)
+),
 
-{{ kpi_observations('pageviews', 'population', numerator='sum(pageviews)') }}
+{{ kpi_month_cells('cells', 'population', ['web_channel'], {'pageviews': 'sum(pageviews)'}) }}
+
+{{ kpi_observations('pageviews', 'cells', numerator='sum(pageviews)') }}

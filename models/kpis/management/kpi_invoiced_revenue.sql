@@ -1,5 +1,6 @@
 -- invoiced_revenue: sum of invoiced revenue of live invoices, by invoiced_on.
--- Rep = rep of the invoice (landing contract); credit notes count negative.
+-- Rep = rep of the invoice (landing contract); credit notes count negative. Summed into
+-- month x member cells first (kpi_month_cells).
 with invoices as (
     select * from {{ ref('int_invoices') }}
 ),
@@ -14,6 +15,9 @@ population as (
         rep_business_unit as business_unit,
         invoiced_revenue
     from invoices
-)
+),
 
-{{ kpi_observations('invoiced_revenue', 'population', numerator='sum(invoiced_revenue)') }}
+{{ kpi_month_cells('cells', 'population', ['country', 'segment', 'sales_rep', 'team', 'business_unit'],
+                   {'invoiced_revenue': 'sum(invoiced_revenue)'}) }}
+
+{{ kpi_observations('invoiced_revenue', 'cells', numerator='sum(invoiced_revenue)') }}

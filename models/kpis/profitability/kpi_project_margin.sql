@@ -1,6 +1,7 @@
 -- project_margin: project_revenue - project_cost for the same period and member. One
 -- population, all timesheets (the union of both components' populations), each carrying its
 -- billable revenue (0 when not billable) and its cost.
+-- Summed into month x member cells first (kpi_month_cells).
 with timesheets as (
     select * from {{ ref('int_project_timesheets') }}
 ),
@@ -14,9 +15,11 @@ population as (
         billable_revenue,
         cost
     from timesheets
-)
+),
+
+{{ kpi_month_cells('cells', 'population', ['project', 'segment'], {'billable_revenue': 'sum(billable_revenue)', 'cost': 'sum(cost)'}) }}
 
 {{ kpi_observations(
-    'project_margin', 'population',
+    'project_margin', 'cells',
     numerator='sum(billable_revenue) - sum(cost)'
 ) }}

@@ -1,6 +1,7 @@
 -- project_margin_rate: project_margin / project_revenue, recomputed from both sums at every
 -- grain. Population: all timesheets (the margin's); a period and member with no billable
 -- revenue has a row with value NULL (zero denominator).
+-- Summed into month x member cells first (kpi_month_cells).
 with timesheets as (
     select * from {{ ref('int_project_timesheets') }}
 ),
@@ -14,10 +15,12 @@ population as (
         billable_revenue,
         cost
     from timesheets
-)
+),
+
+{{ kpi_month_cells('cells', 'population', ['project', 'segment'], {'billable_revenue': 'sum(billable_revenue)', 'cost': 'sum(cost)'}) }}
 
 {{ kpi_observations(
-    'project_margin_rate', 'population',
+    'project_margin_rate', 'cells',
     numerator='sum(billable_revenue) - sum(cost)',
     denominator='sum(billable_revenue)'
 ) }}

@@ -1,5 +1,6 @@
 -- utilization_rate: billable hours (is_billable = true) / all hours of timesheets, by
 -- work_date. project = project_id.
+-- Summed into month x member cells first (kpi_month_cells).
 with timesheets as (
     select * from {{ ref('int_project_timesheets') }}
 ),
@@ -12,10 +13,12 @@ population as (
         billable_hours,
         hours
     from timesheets
-)
+),
+
+{{ kpi_month_cells('cells', 'population', ['project'], {'billable_hours': 'sum(billable_hours)', 'hours': 'sum(hours)'}) }}
 
 {{ kpi_observations(
-    'utilization_rate', 'population',
+    'utilization_rate', 'cells',
     numerator='sum(billable_hours)',
     denominator='sum(hours)'
 ) }}
