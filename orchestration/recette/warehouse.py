@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from .. import duck
 from ..errors import PilotageError
@@ -43,6 +44,35 @@ def _connect(path: Path) -> duckdb.DuckDBPyConnection:
         raise PilotageError(f"cannot open warehouse {path}: {reason}") from None
 
 
+# DuckDB's .df() types, reached through Arrow: an integer or boolean column with NULLs is
+# pandas-nullable (Int64, boolean), DECIMAL and HUGEINT (Arrow decimals) are float64, dates and
+# timestamps are datetime64[us]; an empty result keeps .df()'s own types.
+_NULLABLE = {pa.int8(): pd.Int8Dtype(), pa.int16(): pd.Int16Dtype(), pa.int32(): pd.Int32Dtype(),
+             pa.int64(): pd.Int64Dtype(), pa.uint8(): pd.UInt8Dtype(), pa.uint16(): pd.UInt16Dtype(),
+             pa.uint32(): pd.UInt32Dtype(), pa.uint64(): pd.UInt64Dtype(), pa.bool_(): pd.BooleanDtype()}
+
+
+def _frame(con: duckdb.DuckDBPyConnection, sql: str) -> pd.DataFrame:
+    """The rows of `sql` as the DataFrame `.df()` returns, built from Arrow: `.df()` builds each
+    text column from Python strings (2 s of the recette's 3 s read at scale 10, for the 1 M rows
+    of kpi_observations; 0.5 s through Arrow)."""
+    table = con.execute(sql).to_arrow_table()
+    if table.num_rows == 0:
+        return con.execute(sql).df()
+    columns = {}
+    for name, column in zip(table.column_names, table.columns):
+        if pa.types.is_decimal(column.type):
+            series = column.cast(pa.float64()).to_pandas()
+        elif column.null_count and column.type in _NULLABLE:
+            series = column.to_pandas(types_mapper=_NULLABLE.get)
+        else:
+            series = column.to_pandas(date_as_object=False)
+        if series.dtype.kind == "M" and str(series.dtype) != "datetime64[us]":
+            series = series.astype("datetime64[us]")
+        columns[name] = series
+    return pd.DataFrame(columns)
+
+
 def _as_of(frames: dict[str, pd.DataFrame]) -> dt.date | None:
     """The as_of of the run that built the warehouse. customer_360, crm_alerts and the period
     rows of kpi_observations hold only that run's; the snapshot rows of kpi_observations keep
@@ -69,7 +99,7 @@ def read_warehouse(path: Path, spec: RecetteSpec) -> Warehouse:
             "where table_schema in ('marts', 'audit') order by table_schema, table_name, ordinal_position"
         ).fetchall()
         return assemble(path, rows, spec,
-                        fetch=lambda schema, name: con.execute(f'select * from "{schema}"."{name}"').df(),
+                        fetch=lambda schema, name: _frame(con, f'select * from "{schema}"."{name}"'),
                         query=lambda schema, name, sql: con.execute(sql).fetchone())
     finally:
         con.close()
