@@ -200,7 +200,8 @@ def merge_models(manifest: dict, scope: Scope, delta: dict[str, list[str]]) -> l
 
     A model qualifies when it declares `meta.merge` (merge_config), is rebuilt in this scope,
     does not read as_of, every raw table with new files upstream of it is one it declares
-    (touched or unaffected_by), and every model or seed rebuilt upstream of it either merges
+    (touched or unaffected_by), the models it derives touched values through (`through`) are
+    upstream of it, and every model or seed rebuilt upstream of it either merges
     too or is the staging model of an append-only raw table (which merges its new keys). Any
     other change upstream (a dimension's file changed, as_of reached a parent, a seed) rebuilds
     it whole."""
@@ -215,7 +216,11 @@ def merge_models(manifest: dict, scope: Scope, delta: dict[str, list[str]]) -> l
             continue
         allowed = {t for tables in declared["touched"].values() for t in tables} | set(declared.get("unaffected_by") or [])
         ancestors = _reachable(manifest.get("parent_map", {}), {uid})
-        if all(_merges_upstream(a, nodes, sources, scope, delta, merging, allowed) for a in ancestors):
+        # a `through` model is read by name in the merge: it must be upstream (built first)
+        through = {f"model.{nodes[uid].get('package_name', 'pilotage')}.{t['model']}"
+                   for t in (declared.get("through") or {}).values()}
+        if through <= ancestors and all(
+                _merges_upstream(a, nodes, sources, scope, delta, merging, allowed) for a in ancestors):
             merging.add(uid)
     return sorted(nodes[uid]["name"] for uid in merging)
 

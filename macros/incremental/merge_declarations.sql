@@ -2,7 +2,7 @@
     models built on it merge the same rows, so they must declare the same thing. Use:
         {%- set merge = merge_declaration('orders') %}
         {{ config(**merge_config(**merge)) }}
-        ... {{ where_touched(merge.touched) }}
+        ... {{ where_touched(merge.touched, merge.through) }}
 
     orders              int_orders, int_valid_order_lines, int_valid_order_ranges,
                         int_valid_orders: an order's row changes with the order and its lines.
@@ -13,9 +13,18 @@
                         change no order's rep; new orders and projects only add link rows.
     project_timesheets  int_project_timesheets, profitability__timesheets: a timesheet's row
                         changes with the timesheet and its project. New orders and invoices
-                        only add link rows: the link of a project already there is unchanged. -#}
+                        only add link rows: the link of a project already there is unchanged.
+    customer_orders     management__orders: an order's row changes with the order and its
+                        lines, and whether it is its customer's first valid order with any
+                        order of that customer (account, through the ERP customer links; the
+                        account an order leaves is touched too). Invoices and projects as for
+                        `orders`.
+    first_valid_orders  int_customer_first_valid_orders: a customer's first valid order changes
+                        with the customer's orders only (their date, status, account), never
+                        with their lines. -#}
 
 {% macro merge_declaration(name) -%}
+    {%- set order_accounts = {'model': 'int_erp_customer_links', 'key': 'erp_customer_id'} -%}
     {%- set declarations = {
         'orders': {'touched': {'order_id': ['erp__orders', 'erp__order_lines']},
                    'unaffected_by': ['erp__invoices', 'erp__projects']},
@@ -23,9 +32,16 @@
                      'unaffected_by': ['erp__order_lines', 'erp__projects']},
         'project_timesheets': {'touched': {'timesheet_id': ['erp__timesheets'], 'project_id': ['erp__projects']},
                                'unaffected_by': ['erp__orders', 'erp__invoices']},
+        'customer_orders': {'touched': {'order_id': ['erp__orders', 'erp__order_lines'], 'account_id': ['erp__orders']},
+                            'through': {'account_id': order_accounts},
+                            'unaffected_by': ['erp__invoices', 'erp__projects']},
+        'first_valid_orders': {'touched': {'account_id': ['erp__orders']},
+                               'through': {'account_id': order_accounts},
+                               'unaffected_by': ['erp__order_lines', 'erp__invoices', 'erp__projects']},
     } -%}
     {%- if name not in declarations -%}
         {{ exceptions.raise_compiler_error("merge_declaration: no declaration '" ~ name ~ "'") }}
     {%- endif -%}
+    {%- do declarations[name].setdefault('through', {}) -%}
     {{ return(declarations[name]) }}
 {%- endmacro %}

@@ -8,6 +8,13 @@
     their current version. `unaffected_by` lists raw tables upstream whose new rows change none
     of the model's existing rows (say why in the model). A declaration several models share
     (a model and the models built on it) is named in merge_declarations.sql.
+    `through` derives a touched column the raw table does not hold from one it does, through a
+    model upstream (an ancestor of the model: build_scope.merge_models checks it; read by its
+    relation name, as a ref in a pre-hook would need a dependency dbt cannot see):
+        touched = {'account_id': ['erp__orders']},
+        through = {'account_id': {'model': 'int_erp_customer_links', 'key': 'erp_customer_id'}}
+    reads "the accounts the links give to the erp_customer_ids of the touched orders (every
+    loaded version: the account an order left is touched too)".
 
     Whether a model merges is decided per run by the orchestration (build_scope.merge_models),
     which passes the run parameter `merge_models` (macros/run_parameters.sql, read when the
@@ -16,14 +23,14 @@
     another merging model. Otherwise (a dimension changed, as_of reached a parent, a full
     refresh, PostgreSQL, Spark, a manual `dbt build`) the model is rebuilt whole. -#}
 
-{% macro merge_config(touched, unaffected_by=[]) -%}
+{% macro merge_config(touched, unaffected_by=[], through={}) -%}
     {{ return({
         'materialized': 'incremental',
         'incremental_strategy': 'append',
         'on_schema_change': 'fail',
         'pre_hook': "{% if is_incremental() %}{{ delete_where(this, touched_predicate("
-                    ~ tojson(touched) ~ ")) }}{% endif %}",
-        'meta': {'merge': {'touched': touched, 'unaffected_by': unaffected_by}},
+                    ~ tojson(touched) ~ ", " ~ tojson(through) ~ ")) }}{% endif %}",
+        'meta': {'merge': {'touched': touched, 'unaffected_by': unaffected_by, 'through': through}},
     }) }}
 {%- endmacro %}
 
@@ -35,23 +42,38 @@
 {%- endmacro %}
 
 {#- `(order_id in (<touched values>) or ...)`; `1 = 0` when no declared table has new files. -#}
-{% macro touched_predicate(touched) -%}
+{% macro touched_predicate(touched, through={}) -%}
     {%- set terms = [] -%}
     {%- for column in touched | sort -%}
+        {%- set held = through[column]['key'] if column in through else column -%}
         {%- set selects = [] -%}
         {%- for raw_table in touched[column] if delta_files(raw_table) -%}
-            {%- do selects.append(touched_values(raw_table, column)) -%}
+            {%- do selects.append(touched_values(raw_table, held)) -%}
         {%- endfor -%}
         {%- if selects -%}
-            {%- do terms.append(column ~ ' in (' ~ (selects | join(' union all ')) ~ ')') -%}
+            {%- set values = selects | join(' union all ') -%}
+            {%- if column in through -%}
+                {%- set values = 'select ' ~ column ~ ' from ' ~ model_relation(through[column]['model'])
+                                 ~ ' where ' ~ held ~ ' in (' ~ values ~ ')' -%}
+            {%- endif -%}
+            {%- do terms.append(column ~ ' in (' ~ values ~ ')') -%}
         {%- endif -%}
     {%- endfor -%}
     {{ '(' ~ (terms | join(' or ')) ~ ')' if terms else '1 = 0' }}
 {%- endmacro %}
 
 {#- The filter on a model's driving rows on a merging run; nothing otherwise. -#}
-{% macro where_touched(touched) -%}
+{% macro where_touched(touched, through={}) -%}
     {%- if is_incremental() %}
-    where {{ touched_predicate(touched) }}
+    where {{ touched_predicate(touched, through) }}
     {%- endif %}
+{%- endmacro %}
+
+{#- The relation of model `name` of this project, from the graph (for `through`). -#}
+{% macro model_relation(name) -%}
+    {%- set node = graph.nodes.get('model.' ~ project_name ~ '.' ~ name) -%}
+    {%- if node is none -%}
+        {{ exceptions.raise_compiler_error("merge declaration: `through` names no model '" ~ name ~ "'") }}
+    {%- endif -%}
+    {{ return(node.relation_name) }}
 {%- endmacro %}

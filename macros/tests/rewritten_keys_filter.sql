@@ -21,7 +21,7 @@
     {%- if 'staging_of' in meta and delta_files(meta['staging_of']) -%}
         {{ return(touched_keys_predicate(meta['staging_of'])) }}
     {%- elif 'merge' in meta and node.name in run_parameter('merge_models', []) -%}
-        {{ return(touched_predicate(meta['merge']['touched'])) }}
+        {{ return(touched_predicate(meta['merge']['touched'], meta['merge'].get('through', {}))) }}
     {%- endif -%}
     {{ return('') }}
 {%- endmacro %}

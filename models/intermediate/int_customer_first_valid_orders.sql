@@ -2,8 +2,14 @@
 -- date (period KPIs are not filtered by as_of): its first valid order = earliest ordered_at
 -- instant, ties broken by the smallest order_id. Orders of unlinked ERP customers make no
 -- customer.
+{%- set merge = merge_declaration('first_valid_orders') %}
+{{ config(**merge_config(**merge)) }}
+-- Nightly: merges the customers whose orders a delta touches (declaration
+-- `first_valid_orders`, macros/incremental/merge_declarations.sql): every order of a touched
+-- account is ranked again.
 with orders as (
     select * from {{ ref('int_orders') }}
+    {{- where_touched(merge.touched, merge.through) }}
 ),
 
 order_instants as (

@@ -36,10 +36,10 @@ DAY_N = dt.date(2025, 12, 31)
 DAY_N1 = DAY_N + dt.timedelta(days=1)
 # the models that merge the rows a delta touches (macros/incremental/merge_touched.sql), by schema
 MERGING = {
-    "intermediate": ["int_contacts", "int_erp_customer_links", "int_invoices", "int_order_lines", "int_orders",
-                     "int_project_timesheets", "int_sales_activities", "int_valid_order_lines",
-                     "int_valid_order_ranges", "int_valid_orders"],
-    "marts": ["digital__sessions", "management__invoices", "profitability__timesheets"],
+    "intermediate": ["int_contacts", "int_customer_first_valid_orders", "int_erp_customer_links", "int_invoices",
+                     "int_order_lines", "int_orders", "int_project_timesheets", "int_sales_activities",
+                     "int_valid_order_lines", "int_valid_order_ranges", "int_valid_orders"],
+    "marts": ["digital__sessions", "management__invoices", "management__orders", "profitability__timesheets"],
 }
 MERGING_MODELS = sorted(m for models in MERGING.values() for m in models)
 MERGING_TABLES = {m: f"select * from {schema}.{m}" for schema, models in MERGING.items() for m in models}
@@ -335,14 +335,18 @@ def test_a_night_of_order_changes_merges_the_order_models(histories, generated):
     _, _, lines = _landing_rows(landing, "erp/order_lines")
     invoiced = {i["order_id"] for i in invoices}
     with_lines = {line["order_id"] for line in lines}
-    picked = [o for o in orders if o["status"] == "delivered" and o["order_id"] in invoiced & with_lines
+    # first valid orders of their customers: moving, deleting or cancelling one makes another
+    # order of the customer its first (management__orders.is_first_order, new_customers)
+    firsts = {r[0] for r in _rows(histories["a"], "select first_order_id from intermediate.int_customer_first_valid_orders")}
+    picked = [o for o in orders if o["status"] == "delivered" and o["order_id"] in invoiced & with_lines & firsts
               and o["is_deleted"] == "false"][:5]
     assert len(picked) == 5
     moved, deleted, cancelled, relined, reinvoiced = picked
     other_customer = next(o["erp_customer_id"] for o in orders if o["erp_customer_id"] != moved["erp_customer_id"])
     other_rep = next(o["rep_id"] for o in orders if o["rep_id"] and o["rep_id"] != moved["rep_id"])
     _write_landing(landing, "erp/orders", day, [
-        {**moved, "erp_customer_id": other_customer, "rep_id": other_rep},  # its invoices follow the rep
+        # its invoices follow the rep; its old customer's next order becomes the first
+        {**moved, "erp_customer_id": other_customer, "rep_id": other_rep},
         {**deleted, "is_deleted": "true"},
         {**cancelled, "status": "cancelled"}])
     line = next(line for line in lines if line["order_id"] == relined["order_id"])
@@ -351,7 +355,8 @@ def test_a_night_of_order_changes_merges_the_order_models(histories, generated):
     _write_landing(landing, "erp/invoices", day, [{**invoice, "invoice_id": "INV-HAND-1"}])
 
     merged = _night_equals_full_refresh(histories, generated, day, "night3")
-    # every order and invoice model merged; the timesheets re-read no row (no new timesheet or
+    # every order and invoice model merged (management__orders and the first valid orders
+    # with every order of the customers the moved, deleted and cancelled orders belonged to); the timesheets re-read no row (no new timesheet or
     # project); activities, contacts and sessions gained nothing
     assert merged == sorted(set(MERGING_MODELS) - {"int_sales_activities", "int_contacts", "digital__sessions"})
     _uniqueness_tests_look_at_the_rewritten_keys(histories, generated, day, relined["order_id"],
@@ -368,7 +373,8 @@ def _uniqueness_tests_look_at_the_rewritten_keys(histories, generated, day: dt.d
     lines_test = tests["unique_key_int_order_lines_order_id__line_no"]
     assert "_file in (" in lines_test  # merged: restricted to the rewritten keys
     assert "_file in (" in tests["unique_int_orders_order_id"]
-    assert "_file in (" not in tests["unique_key_management__orders_order_id"]  # rebuilt whole
+    assert "_file in (" in tests["unique_key_management__orders_order_id"]
+    assert "_file in (" not in tests["unique_customer_360_account_id"]  # rebuilt whole (reads as_of)
     catalog = re.search(r'from "([^"]+)"\."intermediate"', lines_test).group(1)
     copy = generated[0] / "dup" / f"{catalog}.duckdb"
     copy.parent.mkdir(exist_ok=True)

@@ -25,11 +25,12 @@ def _node(name, parents, meta=None, raw_code="select 1"):
                         "depends_on": {"nodes": [_uid(p) for p in parents], "macros": []}}
 
 
-def _merge(touched, unaffected_by=()):
-    return {"merge": {"touched": touched, "unaffected_by": list(unaffected_by)}}
+def _merge(touched, unaffected_by=(), through=None):
+    return {"merge": {"touched": touched, "unaffected_by": list(unaffected_by), "through": through or {}}}
 
 
 ORDERS = {"order_id": ["erp__orders", "erp__order_lines"]}
+CUSTOMERS = {**ORDERS, "account_id": ["erp__orders"]}
 NODES = dict([
     *(_node(f"stg_{t.split('__')[1]}", [t], {"staging_of": t}) for t in RAW),
     _node("int_links", ["stg_customers", "stg_orders", "stg_accounts"],
@@ -39,6 +40,11 @@ NODES = dict([
     _node("int_status", ["stg_accounts"], raw_code="select {{ var('as_of') }}"),
     _node("int_order_status", ["int_orders", "int_status"], _merge(ORDERS, unaffected_by=["crm__accounts"])),
     _node("int_order_age", ["int_orders"], _merge(ORDERS), raw_code="select {{ var('as_of') }}"),
+    # account_id derived through int_links: upstream of int_customer_orders (via int_orders),
+    # not of int_line_accounts
+    _node("int_customer_orders", ["int_orders"], _merge(CUSTOMERS, through={"account_id": {"model": "int_links"}})),
+    _node("int_line_accounts", ["stg_order_lines"], _merge({"account_id": ["erp__order_lines"]},
+                                                           through={"account_id": {"model": "int_links"}})),
 ])
 SOURCES = {_uid(t): {"source_name": "raw", "name": t} for t in RAW}
 
@@ -64,13 +70,16 @@ def _merging(changed, delta, as_of="2026-03-15"):
 
 def test_new_orders_and_lines_merge_every_declaring_model_downstream():
     merging = _merging(["erp__orders", "erp__order_lines"], ["erp__orders", "erp__order_lines"])
-    # int_order_status: its other parent int_status is kept (as_of did not move)
-    assert merging == ["int_lines", "int_links", "int_order_status", "int_orders"]
+    # int_order_status: its other parent int_status is kept (as_of did not move);
+    # int_customer_orders derives its accounts through int_links, upstream of it;
+    # int_line_accounts names int_links, which is not upstream of it (not built first): whole
+    assert merging == ["int_customer_orders", "int_lines", "int_links", "int_order_status", "int_orders"]
 
 
 def test_a_model_reading_as_of_or_under_one_that_moved_is_rebuilt_whole():
     merging = _merging(["erp__orders"], ["erp__orders"], as_of="2026-03-16")
-    assert merging == ["int_links", "int_orders"]  # int_status moved: int_order_status whole
+    # int_status moved: int_order_status whole
+    assert merging == ["int_customer_orders", "int_links", "int_orders"]
 
 
 def test_a_raw_table_a_model_does_not_declare_stops_its_merge():
@@ -82,7 +91,7 @@ def test_a_raw_table_a_model_does_not_declare_stops_its_merge():
 def test_a_changed_file_rebuilds_its_staging_whole_and_stops_the_merge_below():
     # erp__orders changed but not append-only (not in the delta): stg_orders rebuilt whole
     merging = _merging(["erp__orders", "erp__order_lines"], ["erp__order_lines"])
-    assert merging == ["int_lines"]
+    assert merging == ["int_lines"]  # int_line_accounts: its `through` model is not upstream
 
 
 def test_a_staging_model_of_an_undeclared_dimension_stops_the_merge():

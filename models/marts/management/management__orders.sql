@@ -1,8 +1,13 @@
 -- Level 3: every live ERP order (cancelled ones included, flagged) with its account, rep,
 -- channel, net amount and gross margin on the lines with a known cost, and whether it is
 -- the customer's first valid order (new customer). Grain: one row per live order.
+{%- set merge = merge_declaration('customer_orders') %}
+{{ config(**merge_config(**merge)) }}
+-- Nightly: merges the orders a delta touches and every order of their customers (whose
+-- first order may change): declaration `customer_orders`, macros/incremental/merge_declarations.sql.
 with orders as (
     select * from {{ ref('int_orders') }}
+    {{- where_touched(merge.touched, merge.through) }}
 ),
 
 accounts as (
