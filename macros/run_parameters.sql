@@ -30,11 +30,24 @@
         {{ return(true) }}
     {%- endif -%}
     {%- set meta = config.get('meta') or {} -%}
-    {%- if 'staging_of' in meta -%}
-        {{ return(not delta_files(meta['staging_of'])) }}
-    {%- endif -%}
-    {%- if 'merge' in meta -%}
-        {{ return(model.name not in run_parameter('merge_models', [])) }}
+    {%- if 'staging_of' in meta or 'merge' in meta -%}
+        {{ return(not merges_this_run(model.name, meta)) }}
     {%- endif -%}
     {{ return(false) }}
+{%- endmacro %}
+
+{#- Whether model `name` (its config meta) merges on this run instead of being rebuilt whole:
+    an incremental staging model given new files for its raw table, a merging model named in
+    merge_models. Read by should_full_refresh and by the uniqueness tests
+    (macros/tests/rewritten_keys_filter.sql). -#}
+{% macro merges_this_run(name, meta) -%}
+    {%- if 'staging_of' in meta -%}
+        {{ return(delta_files(meta['staging_of']) | length > 0) }}
+    {%- endif -%}
+    {{ return('merge' in meta and name in run_parameter('merge_models', [])) }}
+{%- endmacro %}
+
+{#- The manifest node of model `name` of this project (none when there is none). -#}
+{% macro project_model(name) -%}
+    {{ return(graph.nodes.get('model.' ~ project_name ~ '.' ~ name)) }}
 {%- endmacro %}

@@ -71,7 +71,7 @@
 
 {#- The relation of model `name` of this project, from the graph (for `through`). -#}
 {% macro model_relation(name) -%}
-    {%- set node = graph.nodes.get('model.' ~ project_name ~ '.' ~ name) -%}
+    {%- set node = project_model(name) -%}
     {%- if node is none -%}
         {{ exceptions.raise_compiler_error("merge declaration: `through` names no model '" ~ name ~ "'") }}
     {%- endif -%}

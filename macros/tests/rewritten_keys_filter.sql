@@ -16,12 +16,12 @@
     {%- if not execute or flags.FULL_REFRESH -%}
         {{ return('') }}
     {%- endif -%}
-    {%- set node = graph.nodes.get('model.' ~ project_name ~ '.' ~ model.identifier) -%}
+    {%- set node = project_model(model.identifier) -%}
     {%- set meta = node.config.meta if node else {} -%}
-    {%- if 'staging_of' in meta and delta_files(meta['staging_of']) -%}
+    {%- if not merges_this_run(model.identifier, meta) -%}
+        {{ return('') }}
+    {%- elif 'staging_of' in meta -%}
         {{ return(touched_keys_predicate(meta['staging_of'])) }}
-    {%- elif 'merge' in meta and node.name in run_parameter('merge_models', []) -%}
-        {{ return(touched_predicate(meta['merge']['touched'], meta['merge'].get('through', {}))) }}
     {%- endif -%}
-    {{ return('') }}
+    {{ return(touched_predicate(meta['merge']['touched'], meta['merge'].get('through', {}))) }}
 {%- endmacro %}
