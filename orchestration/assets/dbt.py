@@ -24,6 +24,7 @@ from dagster_dbt import (DagsterDbtTranslator, DagsterDbtTranslatorSettings, Dbt
 
 from .. import dbt_runner
 from ..settings import PROJECT_DIR
+from .dbt_cli import PilotageDbtCliResource
 from .resources import PilotageResource, is_full_refresh
 from .run_events import PARSE_MESSAGE
 
@@ -50,8 +51,8 @@ def dbt_project() -> DbtProject:
 
 
 def dbt_resource(project: DbtProject) -> DbtCliResource:
-    return DbtCliResource(project_dir=project, dbt_executable=dbt_runner.dbt_executable(),
-                          global_config_flags=["--no-use-colors"])
+    return PilotageDbtCliResource(project_dir=project, dbt_executable=dbt_runner.dbt_executable(),
+                                  global_config_flags=["--no-use-colors"])
 
 
 def build_dbt_assets(project: DbtProject, fingerprint: str) -> dg.AssetsDefinition:

@@ -76,3 +76,26 @@ def test_dbt_resource_uses_the_venv_dbt(defs):
 
     dbt = defs.resources["dbt"]
     assert Path(dbt.dbt_executable) == Path(sys.executable).parent / "dbt"
+
+
+def test_dbt_resource_skips_the_version_subprocess_and_the_adapter(defs):
+    """PilotageDbtCliResource overrides two private members of dagster-dbt's resource: if an
+    upgrade renames them, the override silently stops working (about 3 s per run come back)."""
+    import functools
+    import subprocess
+    from importlib.metadata import version
+
+    from dagster_dbt import DbtCliResource
+    from packaging.version import parse
+
+    from orchestration.assets.dbt_cli import PilotageDbtCliResource
+
+    assert callable(getattr(DbtCliResource, "_initialize_dbt_core_adapter"))
+    assert isinstance(DbtCliResource.__dict__["_cli_version"], functools.cached_property)
+    dbt = defs.resources["dbt"]
+    assert type(dbt) is PilotageDbtCliResource
+    assert dbt._initialize_dbt_core_adapter(["build"]) is None
+    # the version the job assumes is the one its dbt executable reports
+    reported = subprocess.run([dbt.dbt_executable, "--version"], capture_output=True, text=True).stdout
+    assert dbt._cli_version == parse(version("dbt-core"))
+    assert f"installed: {version('dbt-core')}" in reported
