@@ -2,7 +2,8 @@
 
 raw.<source>__<entity>: contract columns (contract order, typed), then `<ts>_utc` for each ts
 column, then `_file`, `_file_name`, `_line`. audit.load_audit, audit.quarantine as specified;
-audit.loader_state holds what the stored rows depend on besides the files (the time zone).
+audit.loader_state holds what the stored rows depend on besides the files (the time zone);
+audit.landing_file_stats the file system's signature of each stored file's content (load.py).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ LOAD_AUDIT = [("source", "VARCHAR"), ("entity", "VARCHAR"), ("file", "VARCHAR"),
 QUARANTINE = [("source", "VARCHAR"), ("entity", "VARCHAR"), ("file", "VARCHAR"),
               ("line_number", "BIGINT"), ("reason", "VARCHAR"), ("raw_line", "VARCHAR")]
 LOADER_STATE = [("key", "VARCHAR"), ("value", "VARCHAR")]
+LANDING_FILE_STATS = [("file", "VARCHAR"), ("file_hash", "VARCHAR"), ("stat", "VARCHAR")]
 
 
 def ts_columns(entity: Entity) -> list[str]:
@@ -56,6 +58,7 @@ def ensure_all(con: duckdb.DuckDBPyConnection) -> tuple[bool, list[Entity]]:
 
     audit_new = any([ensure(AUDIT, "load_audit", LOAD_AUDIT), ensure(AUDIT, "quarantine", QUARANTINE)])
     ensure(AUDIT, "loader_state", LOADER_STATE)
+    ensure(AUDIT, "landing_file_stats", LANDING_FILE_STATS)
     recreated = [e for e in ENTITIES if ensure(RAW, e.raw_table, raw_columns(e))]
     return audit_new, recreated
 

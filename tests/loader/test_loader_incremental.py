@@ -167,3 +167,65 @@ def test_report_totals_and_summary(landing, load):
     again = load()
     assert again.summary().splitlines()[0] == (
         f"read 0 landing files from {report.landing_dir} (2 unchanged skipped, 1 ignored)")
+
+
+@pytest.fixture
+def hashed(monkeypatch):
+    """Files whose content hash was computed to decide whether they changed."""
+    calls: list[str] = []
+    real = load_module.sha256
+
+    def spy(path):
+        calls.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(load_module, "sha256", spy)
+    return calls
+
+
+def test_a_file_untouched_since_its_last_check_is_not_hashed_again(landing, load, wh, hashed, parsed):
+    import hashlib
+
+    path = landing.write(A, HEADER + "A1,Acme,2026-01-05,2026-01-05\n")
+    load()
+    load()
+    load()
+    assert (parsed, hashed) == ([A], [])  # new file: fingerprinted once; then its stat suffices
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert wh.rows("SELECT file, file_hash FROM audit.landing_file_stats") == [(A, digest)]
+    assert wh.rows("SELECT file_hash FROM audit.load_audit") == [(digest,)]
+
+
+def test_a_file_rewritten_with_its_size_and_mtime_restored_is_still_reloaded(landing, load, wh, hashed, parsed):
+    import os
+
+    path = landing.write(A, HEADER + "A1,Acme,2026-01-05,2026-01-05\n")
+    load()
+    before = os.stat(path)
+    landing.write(A, HEADER + "A1,Acmf,2026-01-05,2026-01-05\n")  # same size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # mtime set back; ctime moves
+    assert os.stat(path).st_size == before.st_size
+    report = load()
+    assert (hashed, parsed, report.file(A).status) == (["a.csv"], [A, A], "loaded")
+    assert wh.rows("SELECT name FROM raw.crm__accounts") == [("Acmf",)]
+
+
+def test_touched_but_identical_file_is_hashed_once_then_trusted(landing, load, hashed, parsed):
+    import os
+
+    path = landing.write(A, HEADER + "A1,Acme,2026-01-05,2026-01-05\n")
+    load()
+    os.utime(path)  # e.g. copied again by the export job, same bytes
+    assert load().file(A).status == "skipped"
+    load()
+    assert (parsed, hashed) == ([A], ["a.csv"])
+
+
+def test_file_stats_follow_the_landing(landing, load, wh):
+    landing.write(A, HEADER + "A1,Acme,2026-01-05,2026-01-05\n")
+    landing.write(B, "not,a,valid\x00file\n")  # rejected whole, its hash still known
+    load()
+    assert [f for (f,) in wh.rows("SELECT file FROM audit.landing_file_stats ORDER BY 1")] == [A, B]
+    landing.remove(A)
+    load()
+    assert wh.rows("SELECT file FROM audit.landing_file_stats") == [(B,)]
