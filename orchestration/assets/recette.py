@@ -47,8 +47,12 @@ def build_recette_asset(deps: list[dg.AssetKey]) -> dg.AssetsDefinition:
             context.log.info(f"recette {verdict}")
             yield from _results(kept["success"], verdict, kept["summary"], kept["report_path"], 0, severity)
             return
-        source = pg_run.recette_source() if on_pg else settings.build_path
-        result = run_recette(source, out_dir=recette_out_dir(settings))
+        if on_pg:
+            result = run_recette(pg_run.recette_source(), out_dir=recette_out_dir(settings))
+        else:
+            # the recette only reads the build: the publish's hash of it is computed meanwhile
+            with wap.hashing_alongside(settings.build_path, run_id):
+                result = run_recette(settings.build_path, out_dir=recette_out_dir(settings))
         report = str(result.report_path) if getattr(result, "report_path", None) else ""
         summary = result.summary()
         context.log.info(summary)

@@ -1,6 +1,7 @@
 """Write-audit-publish primitives on small DuckDB files: atomic publish, readers, versions,
 rollback, the refresh lock and the full-refresh carry-over of KPI snapshots."""
 import datetime as dt
+import hashlib
 import subprocess
 import sys
 import textwrap
@@ -206,3 +207,48 @@ def test_a_recette_re_run_on_an_unchanged_build_updates_the_recorded_verdict(wh)
     wap.mark_unchanged(build, "run-3")
     wap.start_build(warehouse, build, from_published=True)
     assert not wap.recette_record_path(build).exists() and not wap.unchanged_marker(build).exists()
+
+
+@pytest.fixture
+def hashed(monkeypatch):
+    """Files hashed by the publish module (its sha256), by name."""
+    calls: list[str] = []
+    real = wap.sha256
+
+    def spy(path):
+        calls.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(wap, "sha256", spy)
+    return calls
+
+
+def test_the_build_hashed_alongside_the_recette_is_not_hashed_again_at_publish(wh, hashed):
+    warehouse, build, state = wh
+    _make(build, 7)
+    with wap.hashing_alongside(build, "run-1"):
+        assert _value(build) == 7  # what the recette does meanwhile: read the build
+    expected = hashlib.sha256(build.read_bytes()).hexdigest()
+    current = wap.publish(build, warehouse, state, {"as_of": "2026-03-07", "run_id": "run-1"})
+    assert current["sha256"] == expected == hashlib.sha256(warehouse.read_bytes()).hexdigest()
+    assert hashed == [build.name]  # once, in the background
+    assert not wap.hash_record_path(build).exists()  # removed with the build's other sidecars
+
+
+def test_a_build_changed_after_its_hash_or_of_another_run_is_hashed_again(wh, hashed):
+    warehouse, build, state = wh
+    _make(build, 7)
+    with wap.hashing_alongside(build, "run-1"):
+        pass
+    assert wap.build_sha256(build, "run-2") == hashlib.sha256(build.read_bytes()).hexdigest()
+    _make(build, 8)  # written after the hash
+    current = wap.publish(build, warehouse, state, {"as_of": "2026-03-08", "run_id": "run-1"})
+    assert current["sha256"] == hashlib.sha256(warehouse.read_bytes()).hexdigest()
+    assert hashed == [build.name] * 3 and _value(warehouse) == 8
+
+
+def test_hashing_alongside_a_missing_build_creates_nothing(wh):
+    _, build, _ = wh
+    with wap.hashing_alongside(build, "run-1"):
+        pass
+    assert not build.exists() and not wap.hash_record_path(build).exists()
