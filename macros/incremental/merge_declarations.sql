@@ -21,7 +21,11 @@
                         `orders`.
     first_valid_orders  int_customer_first_valid_orders: a customer's first valid order changes
                         with the customer's orders only (their date, status, account), never
-                        with their lines. -#}
+                        with their lines.
+    campaign_members    int_campaign_members, marketing__campaign_members: a member's row
+                        changes with the member, its campaign (name, channel) and its contact
+                        (account, country, owner: int_contacts, itself merged on contact_id; a
+                        change of accounts rebuilds both whole). -#}
 
 {% macro merge_declaration(name) -%}
     {%- set order_accounts = {'model': 'int_erp_customer_links', 'key': 'erp_customer_id'} -%}
@@ -38,6 +42,8 @@
         'first_valid_orders': {'touched': {'account_id': ['erp__orders']},
                                'through': {'account_id': order_accounts},
                                'unaffected_by': ['erp__order_lines', 'erp__invoices', 'erp__projects']},
+        'campaign_members': {'touched': {'campaign_id': ['crm__campaign_members', 'crm__campaigns'],
+                                         'contact_id': ['crm__campaign_members', 'crm__contacts']}},
     } -%}
     {%- if name not in declarations -%}
         {{ exceptions.raise_compiler_error("merge_declaration: no declaration '" ~ name ~ "'") }}

@@ -2,8 +2,13 @@
 -- campaign's name and channel, the live contact's account (country, owner) and the local
 -- dates of sending and response (period attribution of the campaign KPIs).
 -- campaign_members has no tombstone: every current member counts, whatever its contact.
+{%- set merge = merge_declaration('campaign_members') %}
+{{ config(**merge_config(**merge)) }}
+-- Nightly: merges the members of the campaigns and contacts a delta touches
+-- (macros/incremental/merge_declarations.sql).
 with members as (
     select * from {{ ref('stg_crm__campaign_members') }}
+    {{- where_touched(merge.touched, merge.through) }}
 ),
 
 campaigns as (

@@ -2,8 +2,13 @@
 -- the last opens an interval that the next event (by entered_at instant) closes.
 -- duration_days is real elapsed time; the interval belongs to the stage of its opening
 -- event and to the local date of its closing event.
+{%- set touched = {'opportunity_id': ['crm__opportunity_stage_history', 'crm__opportunities']} %}
+{{ config(**merge_config(touched)) }}
+-- Nightly: merges the opportunities a delta touches: an opportunity's intervals change with
+-- its events and with whether it is live, nothing else (macros/incremental/merge_touched.sql).
 with history as (
     select * from {{ ref('stg_crm__opportunity_stage_history') }}
+    {{- where_touched(touched) }}
 ),
 
 live_opportunities as (

@@ -1,7 +1,12 @@
 -- Level 3: campaign members with their campaign, contact account and response facts.
 -- Grain: one row per campaign member (campaign_id, contact_id).
+{%- set merge = merge_declaration('campaign_members') %}
+{{ config(**merge_config(**merge)) }}
+-- Nightly: merges the members int_campaign_members merged
+-- (macros/incremental/merge_declarations.sql).
 with members as (
     select * from {{ ref('int_campaign_members') }}
+    {{- where_touched(merge.touched, merge.through) }}
 ),
 
 detail as (
