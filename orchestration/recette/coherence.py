@@ -44,7 +44,9 @@ def _observations(wh: Warehouse) -> pd.DataFrame:
     obs = frame[OBS_COLUMNS].copy()
     obs["value"] = obs["value"].astype(float).fillna(0.0)
     obs["period_start"] = pd.to_datetime(obs["period_start"])
-    return obs
+    # few distinct codes, grains and dimensions over a million rows at scale 10: as categories,
+    # the filters, merges and group-bys below take half the time (same rows, same sums)
+    return obs.astype({c: "category" for c in ("kpi_code", "period_grain", "dimension", "dimension_value")})
 
 
 def dimension_sums(obs: pd.DataFrame, spec: RecetteSpec) -> pd.DataFrame:
@@ -55,7 +57,7 @@ def dimension_sums(obs: pd.DataFrame, spec: RecetteSpec) -> pd.DataFrame:
     keys = ["kpi_code", "period_grain", "period_start"]
     totals = sub[sub["dimension"] == "total"][keys + ["value"]]
     members = sub.merge(pairs, on=["kpi_code", "dimension"]).groupby(
-        keys + ["dimension"], as_index=False)["value"].sum()
+        keys + ["dimension"], as_index=False, observed=True)["value"].sum()
     periods = pd.concat([totals[keys], members[keys]]).drop_duplicates()
     expected = periods.merge(pairs, on="kpi_code").merge(totals, on=keys, how="left")
     out = _compare("dimension_sum", expected, members, keys + ["dimension"])
@@ -80,7 +82,7 @@ def time_sums(obs: pd.DataFrame, spec: RecetteSpec, as_of: dt.date | None) -> pd
             ("year_quarters", "quarter", "year", "Y", pd.DateOffset(months=9))):
         pieces = sub[sub["period_grain"] == part].assign(
             period_start=lambda f: _period(f["period_start"], freq))
-        summed = pieces.groupby(keys, as_index=False)["value"].sum()
+        summed = pieces.groupby(keys, as_index=False, observed=True)["value"].sum()
         wholes = sub[sub["period_grain"] == whole][keys + ["value"]]
         out = _compare(rule, wholes, summed, keys)
         if horizon is not None:
@@ -160,6 +162,6 @@ def comparisons(wh: Warehouse, spec: RecetteSpec) -> pd.DataFrame:
         not f.empty for f in frames) else pd.DataFrame(columns=COLUMNS)
     out["period_start"] = pd.to_datetime(out["period_start"]).dt.strftime("%Y-%m-%d").fillna("")
     for column in ("kpi_code", "period_grain", "dimension", "dimension_value"):
-        out[column] = out[column].fillna("").astype(str)
+        out[column] = out[column].astype(object).fillna("").astype(str)  # categories too
     return out.sort_values(["rule", "kpi_code", "period_grain", "period_start", "dimension",
                             "dimension_value"], ignore_index=True)[COLUMNS]
