@@ -26,7 +26,7 @@ def bench(tmp_path_factory):
         mp.setenv("PILOTAGE_RECETTE_DIR", str(root / "recette"))
         for key in ("PILOTAGE_WEBHOOK_URL", "PILOTAGE_CONFIG", "PILOTAGE_SCHEMA_SUFFIX", "PILOTAGE_TARGET"):
             mp.delenv(key, raising=False)
-        result = bench_run.run(SCALE, seed=5, workdir=root / "work")
+        result = bench_run.run(SCALE, seed=5, workdir=root / "work", nightly_repeats=2)
     return root / "work", result
 
 
@@ -100,3 +100,14 @@ def test_ratios_and_report_come_from_the_measured_seconds(bench):
     assert f"- nightly over full: **{result['ratios']['nightly_over_full']}**" in report
     assert f"Floor (compiled SQL of the same {floor['models']} models, one DuckDB connection)" in report
 
+
+
+def test_the_nightly_is_repeated_on_the_same_delta_and_the_median_run_reported(bench):
+    _, result = bench
+    night = result["nightly_incremental"]
+    runs = night["runs_seconds"]
+    assert len(runs) == 2 and night["seconds"] == max(runs)  # two runs: the slower of the middle two
+    assert result["ratios"]["nightly_over_full"] == round(max(runs) / result["full_refresh"]["seconds"], 3)
+    from bench.run import markdown
+    assert (f"The nightly ran 2 time(s) on the same delta, rolled back in between: "
+            f"{runs[0]:.1f}, {runs[1]:.1f} s; its column is the median run.") in markdown(result)
