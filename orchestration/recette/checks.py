@@ -43,13 +43,15 @@ def sanity_rows(observations: pd.DataFrame, spec: RecetteSpec) -> list[dict]:
 
 
 def coherence_rows(comparisons: pd.DataFrame) -> list[dict]:
-    frame = comparisons.assign(
-        period=comparisons["period_grain"] + " " + comparisons["period_start"],
-        passed=comparisons["rel_diff"] <= TOLERANCE)
-    return [{"suite": "coherence", "check": r.rule, "kpi_code": r.kpi_code, "period": r.period.strip(),
-             "dimension": r.dimension, "member": r.dimension_value, "expected": r.expected,
-             "observed": r.observed, "passed": bool(r.passed), "severity": "critical"}
-            for r in frame.itertuples(index=False)]
+    # built column-wise: 225 k comparisons at scale 10 (1.1 s through itertuples, 0.35 s so)
+    frame = pd.DataFrame({
+        "suite": "coherence", "check": comparisons["rule"], "kpi_code": comparisons["kpi_code"],
+        "period": (comparisons["period_grain"] + " " + comparisons["period_start"]).str.strip(),
+        "dimension": comparisons["dimension"], "member": comparisons["dimension_value"],
+        "expected": comparisons["expected"], "observed": comparisons["observed"],
+        "passed": comparisons["rel_diff"] <= TOLERANCE, "severity": "critical"})
+    keys = list(frame.columns)
+    return [dict(zip(keys, values)) for values in zip(*(frame[k].tolist() for k in keys))]
 
 
 def fill_golden(rows: list[dict], outcomes: list[Outcome]) -> None:
