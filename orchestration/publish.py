@@ -29,7 +29,7 @@ import duckdb
 
 from . import duck
 from .errors import PilotageError
-from .loader.fingerprint import sha256
+from .loader.fingerprint import sha256, stat_signature
 
 # ---------------------------------------------------------------- lock
 
@@ -193,12 +193,6 @@ def hash_record_path(build_path: Path) -> Path:
     return Path(f"{build_path}.sha256.json")
 
 
-def _signature(path: Path) -> str:
-    """Any write to the file changes its ctime (which no tool can set back)."""
-    st = os.stat(path)
-    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
-
-
 @contextmanager
 def hashing_alongside(build_path: Path, run_id: str):
     """Checkpoint the build (the publish's own checkpoint then changes nothing), hash it in a
@@ -207,7 +201,7 @@ def hashing_alongside(build_path: Path, run_id: str):
         yield
         return
     _checkpoint(build_path)
-    signature, found = _signature(build_path), {}
+    signature, found = stat_signature(build_path), {}
 
     def work() -> None:
         with suppress(OSError):
@@ -219,7 +213,7 @@ def hashing_alongside(build_path: Path, run_id: str):
         yield
     finally:
         worker.join()
-    if "sha256" in found and _signature(build_path) == signature:
+    if "sha256" in found and stat_signature(build_path) == signature:
         _write_json(hash_record_path(build_path), {"run_id": run_id, "signature": signature, **found})
 
 
@@ -227,7 +221,7 @@ def build_sha256(build_path: Path, run_id: str | None) -> str:
     """The build file's sha256: the one hashing_alongside recorded in this run if the file has
     not changed since, else computed now."""
     record = _read_json(hash_record_path(build_path)) or {}
-    if record.get("run_id") == run_id and record.get("signature") == _signature(build_path):
+    if "sha256" in record and record.get("run_id") == run_id and record.get("signature") == stat_signature(build_path):
         return record["sha256"]
     return sha256(build_path)
 

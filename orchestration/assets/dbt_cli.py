@@ -5,7 +5,8 @@ Before each `dbt build`, dagster-dbt's DbtCliResource runs `dbt --version` in a 
 `fetch_row_counts` / `fetch_column_metadata`, which this project does not call): about 3 s of
 every run at scale 10, before dbt itself starts. Here the version is the installed dbt-core
 package's (the job runs the venv's own `dbt`: dbt_runner.dbt_executable), and no adapter is made.
-tests/orchestration/test_dbt_cli.py fails if a dagster-dbt upgrade renames what is overridden.
+tests/orchestration/test_orch_definitions.py fails if a dagster-dbt upgrade renames what is
+overridden.
 """
 from __future__ import annotations
 

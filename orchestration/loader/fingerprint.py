@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,18 @@ class Fingerprint:
     sha256: str
     size: int
     problem: str | None  # why the file is not readable UTF-8 text; None when it is
+
+
+def stat_signature(path: Path) -> str | None:
+    """The file-system signature of a file's content (size, mtime, ctime, inode, device: the
+    stat fields git's index trusts); None when it cannot be stat'ed. Any write to the file
+    moves its ctime, which no tool can set back: an unchanged signature means unchanged bytes
+    since it was taken (the loader's and the publish's hash reuse rest on it)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{st.st_dev}"
 
 
 def sha256(path: Path) -> str:

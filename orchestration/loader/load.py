@@ -4,16 +4,14 @@ Incremental == full: a file whose path and sha256 are in audit.load_audit (loade
 time zone) is skipped; a changed file has its rows replaced; a vanished file has its rows
 removed. A crash anywhere rolls the whole load back.
 
-A file is hashed again only when its file-system signature (size, mtime, ctime, inode, device:
-the stat fields git's index trusts) differs from the one recorded with its hash in
-audit.landing_file_stats: rewriting a file changes its ctime, which no tool can set back. Hashing
-every file every night cost about 2 s at scale 10 (2.2 GB of CSV).
+A file is hashed again only when its file-system signature (fingerprint.stat_signature)
+differs from the one recorded with its hash in audit.landing_file_stats. Hashing every file
+every night cost about 2 s at scale 10 (2.2 GB of CSV).
 """
 from __future__ import annotations
 
 import gc
 import logging
-import os
 import time
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -26,7 +24,7 @@ from ..contract import BY_PATH, ENTITIES
 from ..errors import PilotageError
 from . import tables
 from .discover import LandingFile, scan
-from .fingerprint import fingerprint, sha256
+from .fingerprint import fingerprint, sha256, stat_signature
 from .load_file import delete_file_rows, load_file
 from .report import SKIPPED, FileResult, LoadReport
 
@@ -91,14 +89,6 @@ def _stored_files(con: duckdb.DuckDBPyConnection, timezone: str) -> dict[str, tu
     rows = con.execute(f"SELECT file, source || '/' || entity, file_hash, rows_read, rows_loaded, "
                        f"rows_quarantined FROM {tables.AUDIT}.load_audit").fetchall()
     return {r[0]: r[1:] for r in rows}
-
-
-def _stat(path: Path) -> str | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{st.st_dev}"
 
 
 def _stored_stats(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:
@@ -168,7 +158,7 @@ def load_landing(landing_dir: Path, con: duckdb.DuckDBPyConnection,
             if not files:
                 log.info("no files for %s", entity.path)
             for lf in files:
-                stat = _stat(lf.path)
+                stat = stat_signature(lf.path)
                 result, file_hash = _load_or_skip(con, lf, stored.get(lf.rel), checked.get(lf.rel), stat, timezone)
                 report.files.append(result)
                 if file_hash is not None and stat is not None:
