@@ -128,6 +128,7 @@ def markdown(r: dict) -> str:
     if "floor" not in r:
         return markdown_full_only(r)
     full, night, idle = r["full_refresh"], r["nightly_incremental"], r["nightly_no_new_file"]
+    runs = night.get("runs_seconds", [night["seconds"]])  # results written before repeats: one run
     stages = sorted(set(full["stages"]) | set(night["stages"]))
     lines = [f"# Benchmark, scale {r['scale']} ({r['date']})", "",
              f"Machine: {r['machine']['cores']} cores, {r['machine']['memory_gib']} GiB. "
@@ -144,10 +145,8 @@ def markdown(r: dict) -> str:
               f"| dbt models rebuilt / kept as published | {full['dbt_nodes_rebuilt']} / {full['dbt_nodes_kept']} "
               f"| {night['dbt_nodes_rebuilt']} / {night['dbt_nodes_kept']} | {idle['dbt_nodes_rebuilt']} / {idle['dbt_nodes_kept']} |", "",
               f"Nightly scope: {night['scope']}. Idle night: {idle['scope']}.", "",
-              f"The nightly ran {len(night.get('runs_seconds', [night['seconds']]))} time(s) on the same delta, "
-              f"rolled back in between: "
-              + ", ".join(f"{s:.1f}" for s in night.get("runs_seconds", [night["seconds"]]))
-              + " s; its column is the median run.", "",
+              f"The nightly ran {len(runs)} time(s) on the same delta, rolled back in between: "
+              + ", ".join(f"{s:.1f}" for s in runs) + " s; its column is the median run.", "",
               f"Floor (compiled SQL of the same {r['floor']['models']} models, one DuckDB connection): "
               f"{r['floor']['seconds']:.1f} s.", ""]
     lines += [f"- {k.replace('_', ' ')}: **{v}**" for k, v in r["ratios"].items()]
