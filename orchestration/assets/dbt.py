@@ -92,6 +92,10 @@ def build_dbt_assets(project: DbtProject, fingerprint: str) -> dg.AssetsDefiniti
             settings = settings.with_(dbt_vars={**settings.dbt_vars, build_scope.DELTA_VAR: delta,
                                                 build_scope.MERGE_VAR: merging})
         _parse(context, settings, for_run=True)
+        # the recette that follows the build imports GX meanwhile (this thread mostly waits on dbt)
+        from ..recette import import_in_background
+
+        import_in_background()
         # dbt unit tests check the SQL, not the data: CI runs them (tests/dbt), the nightly
         # does not pay for them again (about a quarter of a small build's dbt time)
         args = (["build", "--exclude", " ".join(["resource_type:unit_test", *_names(scope.keep)]),
