@@ -46,7 +46,9 @@ def compiled_models(floor_db: Path, vars_json: str, target_path: Path) -> list[d
     manifest = json.loads((target_path / "manifest.json").read_text())
     nodes = {uid: n for uid, n in manifest["nodes"].items() if n["resource_type"] in ("model", "seed")}
     graph = {uid: [d for d in n.get("depends_on", {}).get("nodes", []) if d in nodes] for uid, n in nodes.items()}
-    return [nodes[uid] for uid in TopologicalSorter(graph).static_order()]
+    # an ephemeral model has no relation: its SQL is inlined in the compiled SQL of its readers
+    return [nodes[uid] for uid in TopologicalSorter(graph).static_order()
+            if nodes[uid]["config"]["materialized"] != "ephemeral"]
 
 
 def run_floor(floor_db: Path, nodes: list[dict]) -> float:

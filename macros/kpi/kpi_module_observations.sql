@@ -1,6 +1,6 @@
-{#- The observation rows of one module's KPIs (their views, unioned), materialized as a table:
+{#- The observation rows of one module's KPIs (their models, ephemeral, unioned), materialized as a table:
     marts.kpi_observations unions the nine module tables, which dbt builds in parallel (one
-    query over the 79 views ran alone at the end of every build: about 17 s at scale 10). -#}
+    query over the 79 KPIs ran alone at the end of every build: about 17 s at scale 10). -#}
 {% macro kpi_module_observations(module) -%}
     {%- set catalogue = kpi_catalogue() -%}
     {%- set codes = [] -%}

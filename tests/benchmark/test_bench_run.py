@@ -34,7 +34,8 @@ def _dbt_nodes() -> int:
     from orchestration.dbt_runner import MANIFEST
 
     nodes = json.loads(MANIFEST.read_text(encoding="utf-8"))["nodes"].values()
-    return sum(1 for node in nodes if node["resource_type"] in ("model", "seed"))
+    return sum(1 for node in nodes if node["resource_type"] in ("model", "seed")
+               and node["config"].get("materialized") != "ephemeral")  # inlined: no relation, no asset
 
 
 def _delta(workdir):

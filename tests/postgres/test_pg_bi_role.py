@@ -27,7 +27,7 @@ def test_bi_role_reads_the_marts(bi):
 
 @pytest.mark.parametrize("relation", ["raw.crm__accounts", "raw.crm__contacts", "audit.quarantine",
                                       "audit.load_audit", "staging.stg_crm__contacts",
-                                      "intermediate.int_accounts", "kpis.kpi_win_rate"])
+                                      "intermediate.int_accounts", "kpis.kpi_observations_pipeline"])
 def test_bi_role_is_refused_outside_the_marts(bi, relation):
     with pytest.raises(psycopg.errors.InsufficientPrivilege):
         bi.execute(f"select * from {relation} limit 1")

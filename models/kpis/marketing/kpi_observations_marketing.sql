@@ -1,5 +1,5 @@
 -- Grain: one row per KPI of the marketing module x period_grain x period_start x dimension x
--- dimension_value (the rows of its KPI views). A table, built in parallel with the other
+-- dimension_value (the rows of its KPI models, inlined). A table, built in parallel with the other
 -- modules' (macros/kpi/kpi_module_observations.sql); marts.kpi_observations unions them.
 {{ config(materialized='table') }}
 
