@@ -11,7 +11,9 @@ inputs, recorded in `audit.build_inputs` by the run that built them:
 
 Comparing them with this run's inputs gives the scope: every model downstream of a raw table whose
 files changed, and, when as_of moved, every model whose SQL reads as_of (a macro or model that
-calls `var('as_of')` or `run_parameter('as_of')`, directly or through other macros) and everything downstream of those. The
+calls `var('as_of')` or `run_parameter('as_of')`, directly or through other macros) and everything downstream of those,
+except the views among them whose own SQL did not change (they do not read as_of): a view is
+its SQL, and it reads the rebuilt tables as they stand (`views_over_new_data`). The
 other models keep the tables of the published warehouse. A changed `code`, no recorded inputs,
 or a full refresh rebuilds everything.
 
@@ -44,10 +46,12 @@ class Scope:
     reason: str
     rebuild: frozenset[str] = field(default_factory=frozenset)  # unique_ids of models/seeds
     keep: tuple[str, ...] = ()  # unique_ids kept from the published warehouse, parents first
+    # kept views whose upstream changed: same SQL, so the view reads the new data as it stands
+    views_over_new_data: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def nothing_to_do(self) -> bool:
-        return not self.full and not self.rebuild
+        return not self.full and not self.rebuild and not self.views_over_new_data
 
 
 # ------------------------------------------------------------------ inputs of a build
@@ -167,14 +171,22 @@ def plan(manifest: dict, recorded: dict[str, str], current: dict[str, str]) -> S
         starts |= {uid for uid, s in manifest.get("sources", {}).items() if s.get("source_name") == "audit"}
     rebuild = _descendants(manifest, starts)
     reasons = [f"new or changed files in {len(changed)} raw table(s)"] if changed else []
+    moved: set[str] = set()  # models whose SQL changed with as_of
     if recorded.get("as_of") != current["as_of"]:
         moved = as_of_models(manifest)
         rebuild |= moved | _descendants(manifest, moved)
         reasons.append(f"as_of moved from {recorded.get('as_of')} to {current['as_of']}")
+    # A view is its SQL: new data upstream reaches it without a rebuild. Only a view whose own
+    # SQL changed (it reads as_of, which moved) is re-created; a changed project rebuilds all.
+    views = {uid for uid in rebuild if _materialized(manifest, uid) == "view" and uid not in moved}
     buildable = _buildable(manifest)
-    rebuild = frozenset(uid for uid in buildable if uid in rebuild)
+    rebuild = frozenset(uid for uid in buildable if uid in rebuild and uid not in views)
     keep = tuple(uid for uid in buildable if uid not in rebuild)
-    return Scope(False, "; ".join(reasons) or "inputs unchanged", rebuild, keep)
+    return Scope(False, "; ".join(reasons) or "inputs unchanged", rebuild, keep, frozenset(views))
+
+
+def _materialized(manifest: dict, uid: str) -> str | None:
+    return (manifest["nodes"].get(uid, {}).get("config") or {}).get("materialized")
 
 
 def delta_files(recorded: dict[str, str], current: dict[str, str]) -> dict[str, list[str]]:
@@ -233,6 +245,8 @@ def _merges_upstream(uid, nodes, sources, scope, delta, merging, allowed) -> boo
     if uid in sources:
         source = sources[uid]
         return source.get("source_name") != "raw" or source["name"] not in delta or source["name"] in allowed
+    if uid in scope.views_over_new_data:
+        return False  # its rows changed with no record of which: below it, rebuild whole
     if uid not in scope.rebuild:
         return True
     return uid in merging or _meta(nodes.get(uid, {})).get("staging_of") in delta

@@ -92,11 +92,23 @@ def run_parameters(settings: Settings) -> dict[str, str]:
     return {RUN_PARAMETERS_ENV: json.dumps(values, sort_keys=True)}
 
 
+SCHEDULER_ENV = "PILOTAGE_DBT_SCHEDULER"  # "dbt": build with dbt's own order of ready nodes
+
+
+def build_executable() -> str:
+    """`pilotage-dbt` (orchestration/dbt_schedule.py: dbt, longest chain of work first) next
+    to the running Python, else (or with PILOTAGE_DBT_SCHEDULER=dbt) dbt_executable()."""
+    candidate = Path(sys.executable).parent / "pilotage-dbt"
+    if os.environ.get(SCHEDULER_ENV, "").strip().lower() == "dbt" or not candidate.exists():
+        return dbt_executable()
+    return str(candidate)
+
+
 @contextmanager
-def applied_env(settings: Settings):
-    """Set dbt_env(settings) and the run parameters in os.environ (dagster-dbt passes os.environ
-    to dbt), then restore."""
-    env = {**dbt_env(settings), **run_parameters(settings)}
+def applied_env(settings: Settings, extra: dict[str, str] | None = None):
+    """Set dbt_env(settings), the run parameters and `extra` in os.environ (dagster-dbt passes
+    os.environ to dbt), then restore."""
+    env = {**dbt_env(settings), **run_parameters(settings), **(extra or {})}
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     try:

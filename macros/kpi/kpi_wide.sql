@@ -1,6 +1,10 @@
 {#- Level-2 wide table: one row per period x member of `dimension`, one column per KPI of
-    `kpi_codes` (values from marts.kpi_observations; NULL where the KPI has no row). -#}
+    `kpi_codes` (values from marts.kpi_observations; NULL where the KPI has no row).
+    A view (a table on Spark, like the KPI layer): its SQL does not read as_of, so a nightly
+    keeps it as published and it reads the new kpi_observations (build_scope); as a table it
+    was rebuilt every night after kpi_observations, at the end of the build. -#}
 {% macro kpi_wide(kpi_codes, dimension, grain='month') %}
+{{ config(materialized=('table' if target.type == 'spark' else 'view')) }}
 with observations as (
     select * from {{ ref('kpi_observations') }}
 ),

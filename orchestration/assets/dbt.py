@@ -23,12 +23,14 @@ from dagster_dbt import (DagsterDbtTranslator, DagsterDbtTranslatorSettings, Dbt
                          DbtProject, dbt_assets)
 
 from .. import dbt_runner
+from ..dbt_schedule import TIMINGS_ENV
 from ..settings import PROJECT_DIR
 from .dbt_cli import PilotageDbtCliResource
 from .resources import PilotageResource, is_full_refresh
 from .run_events import PARSE_MESSAGE
 
 DBT_OP = "dbt_models"
+VIEW_KEPT = "a view whose SQL did not change: it reads the rebuilt tables"
 
 
 class PilotageTranslator(DagsterDbtTranslator):
@@ -51,7 +53,7 @@ def dbt_project() -> DbtProject:
 
 
 def dbt_resource(project: DbtProject) -> DbtCliResource:
-    return PilotageDbtCliResource(project_dir=project, dbt_executable=dbt_runner.dbt_executable(),
+    return PilotageDbtCliResource(project_dir=project, dbt_executable=dbt_runner.build_executable(),
                                   global_config_flags=["--no-use-colors"])
 
 
@@ -79,7 +81,7 @@ def build_dbt_assets(project: DbtProject, fingerprint: str) -> dg.AssetsDefiniti
         manifest = json.loads(Path(project.manifest_path).read_text(encoding="utf-8"))
         scope, inputs, delta = _scope(context, settings, manifest, full)
         context.log.info(f"dbt scope: {'everything' if scope.full else f'{len(scope.rebuild)} model(s)'} ({scope.reason})")
-        yield from _kept_results(context, project, manifest, scope)
+        yield from _kept_results(context, project, manifest, scope, over_new_data=False)
         if scope.nothing_to_do:
             last_run_results_path(settings).unlink(missing_ok=True)
             _record(settings, inputs)
@@ -101,10 +103,14 @@ def build_dbt_assets(project: DbtProject, fingerprint: str) -> dg.AssetsDefiniti
         args = (["build", "--exclude", " ".join(["resource_type:unit_test", *_names(scope.keep)]),
                  "--vars", dbt_runner.dbt_vars(settings)]
                 + (["--full-refresh"] if full else []))
-        with dbt_runner.applied_env(settings):
+        # the last run's node seconds order this build's ready nodes (dbt_schedule.py)
+        timings = {TIMINGS_ENV: str(last_run_results_path(settings))}
+        with dbt_runner.applied_env(settings, extra=timings):
             invocation = dbt.cli(args, context=context, raise_on_error=False)
             yield from invocation.stream()
             ok = invocation.is_successful()
+        if ok:  # after the build: Dagster takes a multi-asset's outputs parents first
+            yield from _kept_results(context, project, manifest, scope, over_new_data=True)
         target = Path(invocation.target_path)
         summary = dbt_runner.summarize_run_results(target / "run_results.json")
         _keep_run_results(target, last_run_results_path(settings))
@@ -167,15 +173,19 @@ def _record(settings, inputs: dict[str, str] | None) -> None:
             build_scope.record_inputs(con, inputs)
 
 
-def _kept_results(context, project: DbtProject, manifest: dict, scope):
-    """Models the scope leaves alone keep the published warehouse's table: reported as such,
-    parents first (they precede every rebuilt model in the graph)."""
+def _kept_results(context, project: DbtProject, manifest: dict, scope, *, over_new_data: bool):
+    """Models the scope leaves alone keep the published warehouse's relation: reported as such,
+    parents first. The others precede every rebuilt model in the graph; the views over new
+    data (build_scope.Scope.views_over_new_data) follow the rebuilt models they read."""
     selected = context.selected_asset_keys
     for uid in scope.keep:
+        if (uid in scope.views_over_new_data) != over_new_data:
+            continue
         key = TRANSLATOR.get_asset_spec(manifest, uid, project).key
         if key in selected:
+            why = VIEW_KEPT if over_new_data else scope.reason
             yield dg.MaterializeResult(asset_key=key, metadata={
-                "pilotage/kept": dg.MetadataValue.text(f"not rebuilt: {scope.reason}")})
+                "pilotage/kept": dg.MetadataValue.text(f"not rebuilt: {why}")})
 
 
 def _names(unique_ids) -> list[str]:

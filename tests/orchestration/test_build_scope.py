@@ -192,3 +192,37 @@ def test_postgres_rebuilds_everything_and_records_nothing():
     nightly, inputs, delta = _scope(context, SimpleNamespace(target="postgres"), {"nodes": NODES}, full=False)
     assert (nightly.full, nightly.reason, inputs, delta) == (True, "build schemas start empty", None, {})
     assert _scope(context, SimpleNamespace(target="postgres"), {"nodes": NODES}, full=True)[0].reason == "full refresh"
+
+
+def _with_views():
+    """_manifest() plus two views over kpi_observations (`wide`, and `synthesis`, which reads
+    as_of) and a table over `wide`."""
+    manifest = _manifest()
+    nodes = dict(manifest["nodes"])
+    for name, macros in (("wide", ()), ("synthesis", (f"macro.{P}.as_of_date",))):
+        uid, node = _model(name, [f"model.{P}.kpi_observations"], macros=macros)
+        nodes[uid] = {**node, "config": {"materialized": "view"}}
+    uid, node = _model("report", [f"model.{P}.wide"])
+    nodes[uid] = node
+    child_map = {k: list(v) for k, v in manifest["child_map"].items()}
+    child_map[f"model.{P}.kpi_observations"] = [f"model.{P}.wide", f"model.{P}.synthesis"]
+    child_map[f"model.{P}.wide"], child_map[f"model.{P}.synthesis"], child_map[f"model.{P}.report"] = [f"model.{P}.report"], [], []
+    return {**manifest, "nodes": nodes, "child_map": child_map}
+
+
+def test_a_view_over_new_data_is_kept_and_what_reads_it_rebuilt():
+    scope = build_scope.plan(_with_views(), BASE, {**BASE, "files:erp__orders": "o2"})
+    assert _names(scope.views_over_new_data) == ["synthesis", "wide"]  # as_of did not move: same SQL
+    assert "wide" in _names(scope.keep) and "synthesis" in _names(scope.keep)
+    assert "report" in _names(scope.rebuild) and "kpi_observations" in _names(scope.rebuild)
+
+
+def test_a_view_reading_as_of_is_re_created_when_as_of_moves():
+    scope = build_scope.plan(_with_views(), BASE, {**BASE, "as_of": "2026-03-16"})
+    assert _names(scope.views_over_new_data) == ["wide"]
+    assert "synthesis" in _names(scope.rebuild) and "report" in _names(scope.rebuild)
+
+
+def test_a_full_refresh_or_a_changed_project_creates_every_view():
+    scope = build_scope.plan(_with_views(), {**BASE, "code": "c0"}, dict(BASE))
+    assert scope.full and not scope.views_over_new_data

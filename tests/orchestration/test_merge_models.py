@@ -104,3 +104,20 @@ def test_nothing_merges_on_a_full_refresh_or_without_delta():
     assert build_scope.merge_models(manifest, build_scope.Scope(True, "full refresh"), {"erp__orders": ["x"]}) == []
     scope = build_scope.plan(manifest, BASE, {**BASE, "files:erp__orders": "v2"})
     assert build_scope.merge_models(manifest, scope, {}) == []
+
+
+def test_a_view_kept_over_new_data_stops_the_merge_below_it():
+    """int_orders read through a view: the view is kept (same SQL) but its rows changed with no
+    record of which, so the model under it is rebuilt whole."""
+    manifest = _manifest()
+    view_uid, view = _node("orders_view", ["int_orders"])
+    view["config"] = {"meta": {}, "materialized": "view"}
+    below_uid, below = _node("int_below", ["orders_view"], _merge(ORDERS))
+    manifest["nodes"] = {**manifest["nodes"], view_uid: view, below_uid: below}
+    manifest["parent_map"] = {**manifest["parent_map"], view_uid: [_uid("int_orders")], below_uid: [view_uid]}
+    manifest["child_map"] = {**manifest["child_map"], view_uid: [below_uid], below_uid: [],
+                             _uid("int_orders"): [*manifest["child_map"][_uid("int_orders")], view_uid]}
+    scope = build_scope.plan(manifest, BASE, {**BASE, "files:erp__orders": "v2", "files:erp__order_lines": "v2"})
+    assert view_uid in scope.views_over_new_data and below_uid in scope.rebuild
+    merging = build_scope.merge_models(manifest, scope, {"erp__orders": ["x"], "erp__order_lines": ["y"]})
+    assert "int_orders" in merging and "int_below" not in merging

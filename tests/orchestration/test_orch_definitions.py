@@ -70,12 +70,13 @@ def test_sensors(defs):
     assert {"pilotage_run_failure_alert", "pilotage_check_failure_summary"} <= names
 
 
-def test_dbt_resource_uses_the_venv_dbt(defs):
+def test_dbt_resource_uses_the_venv_pilotage_dbt(defs):
+    """The venv's dbt, through pilotage-dbt (orchestration/dbt_schedule.py)."""
     import sys
     from pathlib import Path
 
     dbt = defs.resources["dbt"]
-    assert Path(dbt.dbt_executable) == Path(sys.executable).parent / "dbt"
+    assert Path(dbt.dbt_executable) == Path(sys.executable).parent / "pilotage-dbt"
 
 
 def test_dbt_resource_skips_the_version_subprocess_and_the_adapter(defs):
