@@ -118,13 +118,24 @@ def _validate(settings: Settings) -> None:
         preflight(PgTarget.from_env())
 
 
+INSTANCE_MARKER = "# written by pilotage (orchestration/refresh.py); remove this line to keep your own edits\n"
+EARLIER_INSTANCE_YAML = "telemetry:\n  enabled: false\n"  # what versions before the pooled storage wrote
+
+
 def dagster_home(settings: Settings) -> Path:
-    """Persistent Dagster instance of the CLI and `pilotage ui` (run history in the UI)."""
-    home = settings.state_dir / "dagster_home"
+    """Persistent Dagster instance of the CLI and `pilotage ui` (run history in the UI): SQLite
+    storage under the home, its event log with engines kept open (orchestration/dagster_storage.py).
+    The dagster.yaml is (re)written unless someone edited it (it lost its first-line marker)."""
+    from .dagster_storage import instance_yaml
+
+    home = (settings.state_dir / "dagster_home").resolve()
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"
-    if not config.exists():
-        config.write_text("telemetry:\n  enabled: false\n", encoding="utf-8")
+    wanted = INSTANCE_MARKER + EARLIER_INSTANCE_YAML + instance_yaml(str(home))
+    current = config.read_text(encoding="utf-8") if config.exists() else None
+    if current != wanted and (current is None or current == EARLIER_INSTANCE_YAML
+                              or current.startswith(INSTANCE_MARKER)):
+        config.write_text(wanted, encoding="utf-8")
     return home
 
 
