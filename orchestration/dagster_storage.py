@@ -27,6 +27,10 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
     """SqliteEventLogStorage whose `_connect` reuses one engine (and its connection pool) per
     shard instead of creating and disposing of one per event."""
 
+    def __init__(self, base_dir: str, inst_data=None):
+        self._engines: dict[str, object] = {}  # shard -> its engine, made on first use
+        super().__init__(base_dir, inst_data=inst_data)
+
     @classmethod
     def from_config_value(cls, inst_data, config_value):
         return cls(inst_data=inst_data, **config_value)
@@ -34,24 +38,21 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
     @contextmanager
     def _connect(self, shard: str):
         with self._db_lock:
-            engine = self._engines().get(shard)
+            engine = self._engines.get(shard)
             if engine is None:
                 engine = create_engine(self.conn_string_for_shard(shard),
                                        connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS})
                 if shard not in self._initialized_dbs:
                     self._initdb(engine)
                     self._initialized_dbs.add(shard)
-                self._engines()[shard] = engine
+                self._engines[shard] = engine
             with engine.connect() as conn, conn.begin():
                 yield conn
 
-    def _engines(self) -> dict:
-        return self.__dict__.setdefault("_pilotage_engines", {})
-
     def dispose(self) -> None:
-        for engine in self._engines().values():
+        for engine in self._engines.values():
             engine.dispose()
-        self._engines().clear()
+        self._engines.clear()
         super().dispose()
 
 
