@@ -29,7 +29,8 @@ order_totals as (
         -- the order's margin on its lines with a known cost (management__orders)
         sum(case when has_known_cost = true then line_net_amount else 0 end) as costed_net_amount,
         sum(case when has_known_cost = true then line_net_amount - line_cost else 0 end) as gross_margin,
-        sum(case when has_known_cost = true then 0 else 1 end) as lines_without_cost
+        -- a count (BIGINT): DuckDB sums integers into a HUGEINT, slow to scan once stored
+        count(case when has_known_cost = true then null else 1 end) as lines_without_cost
     from {{ ref('int_order_lines') }}
     {%- if is_incremental() %}
     where order_id in (select order_id from orders)

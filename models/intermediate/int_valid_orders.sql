@@ -16,7 +16,8 @@ with valid_order_ranges as (
 select
     {{ order_attributes | join(',\n    ') }},
     sum(net_amount) as net_amount,
-    sum(known_cost_lines) as known_cost_lines,
+    -- a BIGINT, not DuckDB's HUGEINT sum (scans of a stored HUGEINT column: ~0.45 s per M rows)
+    cast(sum(known_cost_lines) as {{ dbt.type_bigint() }}) as known_cost_lines,
     sum(known_cost_net_amount) as known_cost_net_amount,
     sum(known_cost_margin) as known_cost_margin
 from valid_order_ranges

@@ -13,13 +13,14 @@ opportunities as (
     select * from {{ ref('int_opportunities') }}
 ),
 
+-- counts, BIGINT: DuckDB sums integers into a HUGEINT, slow to scan once stored
 member_counts as (
     select
         campaign_id,
         count(*) as members,
-        sum(case when sent_on is not null then 1 else 0 end) as messages_sent,
-        sum(case when sent_on is not null and has_responded = true then 1 else 0 end) as sent_with_response,
-        sum(case when has_responded = true then 1 else 0 end) as responses
+        count(case when sent_on is not null then 1 end) as messages_sent,
+        count(case when sent_on is not null and has_responded = true then 1 end) as sent_with_response,
+        count(case when has_responded = true then 1 end) as responses
     from members
     group by campaign_id
 ),
