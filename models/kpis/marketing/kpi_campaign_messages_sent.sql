@@ -1,5 +1,6 @@
 -- campaign_messages_sent: campaign members by sent_at (local date; NULL: not sent).
 -- campaign = campaign_id; campaign_channel = channel of the campaign.
+-- Summed into month x member cells first (kpi_month_cells): its aggregates are counts and sums.
 with members as (
     select * from {{ ref('int_campaign_members') }}
 ),
@@ -11,6 +12,8 @@ population as (
         campaign_channel
     from members
     where sent_on is not null
-)
+),
 
-{{ kpi_observations('campaign_messages_sent', 'population', numerator='count(*)') }}
+{{ kpi_month_cells('cells', 'population', ['campaign', 'campaign_channel'], {'messages': 'count(*)'}) }}
+
+{{ kpi_observations('campaign_messages_sent', 'cells', numerator='sum(messages)') }}

@@ -1,5 +1,6 @@
 -- campaign_response_rate: members with sent_at in the period (local date): share with
 -- responded_at not NULL (whatever the response date).
+-- Summed into month x member cells first (kpi_month_cells): its aggregates are counts and sums.
 with members as (
     select * from {{ ref('int_campaign_members') }}
 ),
@@ -12,6 +13,9 @@ population as (
         case when has_responded = true then 1 else 0 end as is_response
     from members
     where sent_on is not null
-)
+),
 
-{{ kpi_observations('campaign_response_rate', 'population', numerator='sum(is_response)', denominator='count(*)') }}
+{{ kpi_month_cells('cells', 'population', ['campaign', 'campaign_channel'],
+                   {'responses': 'sum(is_response)', 'messages': 'count(*)'}) }}
+
+{{ kpi_observations('campaign_response_rate', 'cells', numerator='sum(responses)', denominator='sum(messages)') }}

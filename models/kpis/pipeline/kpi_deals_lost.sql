@@ -1,5 +1,6 @@
 -- deals_lost: live opportunities with stage closed_lost, by closed_at (local date; closed_at
 -- NULL: not counted). Rep = owner; lost_reason = opportunities.lost_reason.
+-- Summed into month x member cells first (kpi_month_cells): its aggregates are counts and sums.
 with opportunities as (
     select * from {{ ref('int_opportunities') }}
 ),
@@ -13,6 +14,8 @@ population as (
     from opportunities
     where is_lost = true
       and closed_on is not null
-)
+),
 
-{{ kpi_observations('deals_lost', 'population', numerator='count(*)') }}
+{{ kpi_month_cells('cells', 'population', ['sales_rep', 'team', 'lost_reason'], {'deals': 'count(*)'}) }}
+
+{{ kpi_observations('deals_lost', 'cells', numerator='sum(deals)') }}

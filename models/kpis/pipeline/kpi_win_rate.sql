@@ -1,6 +1,7 @@
 -- win_rate: deals_won / (deals_won + deals_lost) for the same period and member: over live
 -- opportunities closed_won or closed_lost by closed_at local date, the share won. Recomputed
 -- from its components at every grain.
+-- Summed into month x member cells first (kpi_month_cells): its aggregates are counts and sums.
 with opportunities as (
     select * from {{ ref('int_opportunities') }}
 ),
@@ -15,6 +16,9 @@ population as (
     from opportunities
     where (is_won = true or is_lost = true)
       and closed_on is not null
-)
+),
 
-{{ kpi_observations('win_rate', 'population', numerator='sum(is_won_deal)', denominator='count(*)') }}
+{{ kpi_month_cells('cells', 'population', ['sales_rep', 'team', 'lead_source'],
+                   {'won': 'sum(is_won_deal)', 'closed': 'count(*)'}) }}
+
+{{ kpi_observations('win_rate', 'cells', numerator='sum(won)', denominator='sum(closed)') }}

@@ -3,6 +3,7 @@
 -- only where visits_done > 0 (0 for a member with visits but no orders; no row for a member
 -- with orders but no visits). One population: valid orders (by ordered_at) and visits done
 -- (by completed_at), flagged.
+-- Summed into month x member cells first (kpi_month_cells): its aggregates are counts and sums.
 with orders as (
     select * from {{ ref('int_orders') }}
 ),
@@ -33,11 +34,14 @@ population as (
     where activity_type = 'visit'
       and status = 'done'
       and completed_at is not null
-)
+),
+
+{{ kpi_month_cells('cells', 'population', ['sales_rep', 'team'],
+                   {'orders': 'sum(is_order)', 'visits': 'sum(is_visit)'}) }}
 
 {{ kpi_observations(
-    'visit_to_order_ratio', 'population',
-    numerator='sum(is_order)',
-    denominator='sum(is_visit)',
-    having='sum(is_visit) > 0'
+    'visit_to_order_ratio', 'cells',
+    numerator='sum(orders)',
+    denominator='sum(visits)',
+    having='sum(visits) > 0'
 ) }}
