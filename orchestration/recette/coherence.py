@@ -30,8 +30,8 @@ def _compare(rule: str, expected: pd.DataFrame, observed: pd.DataFrame, keys: li
     both[["expected", "observed"]] = both[["expected", "observed"]].astype(float).fillna(0.0)
     both["rule"] = rule
     for column in COLUMNS:
-        if column not in both.columns:
-            both[column] = ""
+        if column not in both.columns:  # NaT, not "": a datetime column concatenates without
+            both[column] = pd.NaT if column == "period_start" else ""  # becoming objects
     both["rel_diff"] = (both["expected"] - both["observed"]).abs() / np.maximum.reduce(
         [both["expected"].abs(), both["observed"].abs(), np.ones(len(both))])
     return both[COLUMNS]
@@ -66,7 +66,11 @@ def dimension_sums(obs: pd.DataFrame, spec: RecetteSpec) -> pd.DataFrame:
 
 
 def _period(starts: pd.Series, freq: str) -> pd.Series:
-    return starts.dt.to_period(freq).dt.start_time
+    """The start of the quarter / year (freq Q / Y) of each date: computed on the few distinct
+    dates (months), then mapped (to_period over every row: 0.4 s at scale 10)."""
+    distinct = pd.Series(starts.unique())
+    periods = pd.Series(distinct.dt.to_period(freq).dt.start_time.to_numpy(), index=distinct)
+    return starts.map(periods).astype(starts.dtype)
 
 
 def time_sums(obs: pd.DataFrame, spec: RecetteSpec, as_of: dt.date | None) -> pd.DataFrame:
