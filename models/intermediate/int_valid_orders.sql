@@ -4,7 +4,7 @@
 -- macros/incremental/merge_declarations.sql).
 -- Grain: one row per valid order, from int_valid_order_ranges (order attributes are the
 -- order's, one value per order). The order KPIs count these rows (summed into month x
--- member cells, macro valid_order_ranges_population) instead of count(distinct order_id)
+-- member cells, int_valid_order_month_cells) instead of count(distinct order_id)
 -- over the range rows: DuckDB's distinct aggregate per grain x dimension was most of their
 -- cost (orders_count + average_basket: 318 s at scale 30).
 {% set order_attributes = valid_order_attributes() -%}

@@ -2,7 +2,7 @@
 -- (line net amount - line cost), by ordered_at. Lines whose line and product unit costs are
 -- both NULL are left out. Read from the per-order (per order x range for product_range) sums
 -- of those lines: an order or range without such a line is not in the population.
-with {{ valid_order_ranges_population(where='known_cost_lines > 0') }}
+with {{ valid_order_ranges_population(known_cost_only=true) }}
 
 {{ kpi_observations(
     'gross_margin', 'population',

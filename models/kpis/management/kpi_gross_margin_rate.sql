@@ -1,7 +1,7 @@
 -- gross_margin_rate: gross_margin / sum of line net amounts of the same lines (lines of valid
 -- orders with a known cost), recomputed from both sums at every grain. Same populations as
 -- gross_margin.
-with {{ valid_order_ranges_population(where='known_cost_lines > 0') }}
+with {{ valid_order_ranges_population(known_cost_only=true) }}
 
 {{ kpi_observations(
     'gross_margin_rate', 'population',

@@ -1,0 +1,32 @@
+-- Grain: one row per month x country x segment x order channel x sales rep x team x
+-- has_known_cost of the valid orders (int_valid_orders), their counts and sums added up.
+-- The population of the five order KPIs for every dimension but product_range (macro
+-- valid_order_ranges_population): built once, each KPI's 21 grain x dimension aggregates read
+-- these cells instead of grouping the two million orders of scale 10 again. Every measure is a
+-- count or a sum, so a period's value summed over its cells is the value over its orders.
+with valid_orders as (
+    select * from {{ ref('int_valid_orders') }}
+)
+
+select
+    {{ period_start('month', 'ordered_on') }} as month_start,
+    account_country as country,
+    account_segment as segment,
+    channel as order_channel,
+    rep_id as sales_rep,
+    rep_team as team,
+    known_cost_lines > 0 as has_known_cost,
+    count(*) as orders,
+    sum(net_amount) as net_amount,
+    cast(sum(known_cost_lines) as {{ dbt.type_bigint() }}) as known_cost_lines,
+    sum(known_cost_net_amount) as known_cost_net_amount,
+    sum(known_cost_margin) as known_cost_margin
+from valid_orders
+group by
+    {{ period_start('month', 'ordered_on') }},
+    account_country,
+    account_segment,
+    channel,
+    rep_id,
+    rep_team,
+    known_cost_lines > 0
