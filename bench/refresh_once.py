@@ -6,7 +6,6 @@ import argparse
 import json
 import time
 
-from orchestration.assets.dbt import last_run_results_path
 from orchestration.refresh import run_refresh
 from orchestration.settings import resolve
 
@@ -37,6 +36,8 @@ def main() -> None:
     settings = resolve(landing=args.landing, warehouse=args.warehouse, as_of=args.as_of)
     started = time.perf_counter()
     result = run_refresh(settings, full_refresh=args.full_refresh)
+    # imported after the refresh, as `pilotage refresh` does (Dagster's imports are the refresh's)
+    from orchestration.assets.dbt import last_run_results_path
     load = result.events.materializations.get("audit/load_audit", {})
     dbt_assets, kept = result.dbt_materializations(), result.kept_reasons()
     print(json.dumps({

@@ -185,13 +185,19 @@ def run_refresh(settings: Settings, full_refresh: bool = False) -> RefreshResult
     started = time.perf_counter()
     _validate(settings)  # user mistakes first, before the heavy imports
 
-    from . import alerting, dbt_runner
     from . import publish as wap
-    from .assets.dbt import last_run_results_path
-    from .assets.resources import FULL_REFRESH_JOB, NIGHTLY_JOB
 
     settings.warehouse.parent.mkdir(parents=True, exist_ok=True)
-    with wap.refresh_lock(settings.warehouse):
+    on_pg = settings.target == "postgres"
+    # the nightly's copy of the published file starts first, under the lock: it overlaps the
+    # imports of Dagster and dbt's manifest check below
+    with (wap.refresh_lock(settings.warehouse),
+          wap.published_copied_early(settings.warehouse, settings.build_path,
+                                     enabled=not (full_refresh or on_pg))):
+        from . import alerting, dbt_runner
+        from .assets.dbt import last_run_results_path
+        from .assets.resources import FULL_REFRESH_JOB, NIGHTLY_JOB
+
         # the project's graph (parsed when its files change; as_of and the delta are run
         # parameters, which dbt reads when it runs: dbt_runner.run_parameters)
         parse_s = dbt_runner.prepare_manifest(settings, for_run=False)
@@ -211,7 +217,6 @@ def run_refresh(settings: Settings, full_refresh: bool = False) -> RefreshResult
                           "pilotage/log": str(log)})
                 events = read_run(instance, result.run_id)
     published = events.success and "published_warehouse" in events.materializations
-    on_pg = settings.target == "postgres"
     current = None
     if published:
         from .pg_run import current_info as pg_current

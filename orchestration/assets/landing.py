@@ -51,7 +51,7 @@ def build_landing_asset(source_keys: list[dg.AssetKey]) -> dg.AssetsDefinition:
             if key == LOAD_AUDIT_KEY:
                 metadata.update({
                     "summary": dg.MetadataValue.text(report.summary()),
-                    "build_started_from": build.mode + (" (loader file; copied to PostgreSQL raw__build, "
+                    "build_started_from": build.source + (" (loader file; copied to PostgreSQL raw__build, "
                                                         "audit__build)" if on_pg else ""),
                     "landing": str(settings.landing),
                     "files_read": report.files_read,

@@ -100,6 +100,49 @@ def test_start_build(wh):
     assert wap.start_build(warehouse, build, from_published=False).mode == "empty" and not build.exists()
 
 
+def test_start_build_takes_the_copy_started_early(wh):
+    warehouse, build, state = wh
+    _publish(wh, 7)
+    early = Path(f"{build}.early")
+    with wap.published_copied_early(warehouse, build, enabled=True) as started:
+        assert started
+        start = wap.start_build(warehouse, build, from_published=True)
+        assert (start.mode, start.early) == ("copy of the published warehouse", True)
+        assert start.describe() == "build .pilotage.build.duckdb started from copy of the published warehouse (copied while the job started)"
+        assert _value(build) == 7 and not early.exists()
+    # a full refresh does not want it: the early file goes, the build starts empty
+    with wap.published_copied_early(warehouse, build, enabled=True):
+        start = wap.start_build(warehouse, build, from_published=False)
+        assert (start.mode, start.early) == ("empty", False) and not build.exists() and not early.exists()
+    # a run that stopped before its landing step leaves no copy behind
+    with wap.published_copied_early(warehouse, build, enabled=True):
+        pass
+    assert not early.exists()
+    # nothing published: nothing started; disabled: nothing started
+    with wap.published_copied_early(warehouse.with_name("none.duckdb"), build, enabled=True) as started:
+        assert started is False
+    with wap.published_copied_early(warehouse, build, enabled=False) as started:
+        assert started is False and not early.exists()
+    assert wap.start_build(warehouse, build, from_published=True).early is False  # copies itself
+
+
+def test_a_failed_early_copy_falls_back_to_the_landing_copy(wh, monkeypatch):
+    warehouse, build, state = wh
+    _publish(wh, 7)
+    real_copyfile = wap.shutil.copyfile
+
+    def failing(src, dst, *args, **kwargs):
+        if str(dst).endswith(".early"):
+            raise OSError(28, "No space left on device")
+        return real_copyfile(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(wap.shutil, "copyfile", failing)
+    with wap.published_copied_early(warehouse, build, enabled=True) as started:
+        assert started
+        start = wap.start_build(warehouse, build, from_published=True)
+    assert (start.mode, start.early) == ("copy of the published warehouse", False) and _value(build) == 7
+
+
 def test_rollback(wh):
     warehouse, build, state = wh
     with pytest.raises(PilotageError, match="0 earlier version"):
