@@ -8,9 +8,10 @@ waits behind every shallow test and mart that is ready: in a scale-10 nightly it
 
 Here a node's score is minus its *bottom level*: its own seconds plus the longest chain of
 seconds below it (list scheduling, critical path first), and a node is taken off the queue
-only when a thread is free (critical_path_first). Seconds come from the last run's
-run_results.json (PILOTAGE_DBT_TIMINGS: dbt_runner passes the one kept under the state dir);
-a node it does not list counts DEFAULT_SECONDS. What runs, and every result, is dbt's own:
+only when a thread is free (critical_path_first). Seconds come from a run_results.json
+(PILOTAGE_DBT_TIMINGS: the dbt step passes the last build of the same kind's, a night's or a
+full build's, kept under the state dir: assets/dbt.py schedule_timings); a node it does not
+list counts DEFAULT_SECONDS. What runs, and every result, is dbt's own:
 only the order in which ready nodes are taken changes.
 
 tests/orchestration/test_dbt_schedule.py fails if a dbt-core upgrade renames what is replaced.

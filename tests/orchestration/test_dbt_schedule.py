@@ -68,6 +68,27 @@ def test_the_last_run_s_seconds_order_the_queue(monkeypatch, tmp_path):
     assert dbt_schedule.node_seconds(tmp_path / "missing.json") == {}
 
 
+def test_a_build_is_ordered_by_the_last_build_of_its_kind(tmp_path):
+    """A night is ordered by the last night's seconds, a full build by the last full build's;
+    the first night after a full refresh by the full refresh's; nothing yet: the defaults."""
+    from types import SimpleNamespace
+
+    from orchestration.assets.dbt import schedule_timings, timings_path
+
+    settings = SimpleNamespace(state_dir=tmp_path / "state", warehouse=tmp_path / "wh" / "pilotage.duckdb")
+    nightly, everything = timings_path(settings, False), timings_path(settings, True)
+    assert (nightly.name, everything.name) == ("timings_nightly.json", "timings_everything.json")
+    assert nightly.parent == everything.parent == tmp_path / "state" / "published" / nightly.parent.name
+    assert schedule_timings(settings, False) == nightly and not nightly.exists()
+    everything.parent.mkdir(parents=True)
+    everything.write_text("{}")
+    assert schedule_timings(settings, False) == everything
+    nightly.write_text("{}")
+    assert (schedule_timings(settings, False), schedule_timings(settings, True)) == (nightly, everything)
+    everything.unlink()
+    assert schedule_timings(settings, True) == nightly
+
+
 def test_pilotage_dbt_is_dbt_with_the_same_answers():
     """The console script runs dbt's own CLI (what the Dagster job's build runs)."""
     executable = dbt_runner.build_executable()

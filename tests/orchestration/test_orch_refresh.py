@@ -161,6 +161,10 @@ def test_killed_refresh_then_next_run_publishes_while_a_reader_reads(built, make
         assert old == "2026-03-15"
         result = run_refresh(make_settings("2026-03-16"))
         assert result.published
+        # the first build ordered by a full build's seconds, the next nights by this one's
+        from orchestration.assets.dbt import timings_path
+
+        assert timings_path(settings, True).exists() and timings_path(settings, False).exists()
         # the reader keeps its consistent snapshot ...
         assert reader.execute("select max(as_of_date) from marts.kpi_observations").fetchone()[0].isoformat() == old
         # ... new readers see the new publish, which kept the earlier snapshot (incremental)
@@ -168,7 +172,8 @@ def test_killed_refresh_then_next_run_publishes_while_a_reader_reads(built, make
     finally:
         reader.close()
     load = result.events.materializations["audit/load_audit"]
-    assert load["build_started_from"] == "copy of the published warehouse"
+    # `pilotage refresh` copied the published file while the job started (publish.copy_published_early)
+    assert load["build_started_from"] == "copy of the published warehouse (copied while the job started)"
     assert load["files_skipped"] > 0  # unchanged landing files are not read again
     assert wap.versions(settings.state_dir, warehouse)[0][1]["as_of"] == "2026-03-15"
 
