@@ -41,9 +41,7 @@ def prepare(frame: pd.DataFrame, spec) -> pd.DataFrame:
     kpis = spec.kpis
     code = frame["kpi_code"]
     known = code.isin(list(kpis))
-    module = code.map({c: k["module"] for c, k in kpis.items()})
-    unit = code.map({c: k["unit"] for c, k in kpis.items()})
-    kind = code.map({c: k["kind"] for c, k in kpis.items()})
+    forecast = code.isin([c for c, k in kpis.items() if k["kind"] == "forecast"])
     grain, start, as_of = frame["period_grain"], frame["period_start"], frame["as_of_date"]
     aligned = pd.Series(False, index=frame.index)
     last_start = pd.Series(pd.NaT, index=frame.index, dtype=start.dtype)
@@ -56,13 +54,15 @@ def prepare(frame: pd.DataFrame, spec) -> pd.DataFrame:
     last_start[snapshot] = as_of[snapshot]
     return frame.assign(
         check_kpi_in_catalogue=known,
-        check_module_matches=(known & (frame["module"] == module)).fillna(False).astype(bool),
-        check_unit_matches=(known & (frame["unit"] == unit)).fillna(False).astype(bool),
+        # pairs, not a comparison with the mapped catalogue values: over the category codes of
+        # the recette's frame, not a million strings
+        check_module_matches=known & _listed(code, frame["module"], ((c, k["module"]) for c, k in kpis.items())),
+        check_unit_matches=known & _listed(code, frame["unit"], ((c, k["unit"]) for c, k in kpis.items())),
         check_grain_listed=_listed(code, grain, ((c, g) for c in kpis for g in spec.grains(c))),
         check_dimension_listed=_listed(code, frame["dimension"], ((c, d) for c, k in kpis.items() for d in k["dimensions"])),
         check_total_is_all=(frame["dimension"] != "total") | (frame["dimension_value"] == "all"),
         check_period_start_aligned=aligned.fillna(False).astype(bool),
-        check_not_after_as_of=((kind == "forecast") | (start <= last_start)).fillna(False).astype(bool),
+        check_not_after_as_of=(forecast | (start <= last_start)).fillna(False).astype(bool),
     )
 
 

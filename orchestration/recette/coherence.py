@@ -56,8 +56,11 @@ def dimension_sums(obs: pd.DataFrame, spec: RecetteSpec) -> pd.DataFrame:
     sub = obs[obs["kpi_code"].isin(pairs["kpi_code"])]
     keys = ["kpi_code", "period_grain", "period_start"]
     totals = sub[sub["dimension"] == "total"][keys + ["value"]]
-    members = sub.merge(pairs, on=["kpi_code", "dimension"]).groupby(
-        keys + ["dimension"], as_index=False, observed=True)["value"].sum()
+    # the rows of the (KPI, additive dimension) pairs: a mask over the category codes (a merge
+    # with the pairs turned 600k categorical keys into objects first: 0.6 s at scale 10)
+    listed = pd.MultiIndex.from_arrays([sub["kpi_code"], sub["dimension"]]).isin(
+        list(pairs.itertuples(index=False, name=None)))
+    members = sub[listed].groupby(keys + ["dimension"], as_index=False, observed=True)["value"].sum()
     periods = pd.concat([totals[keys], members[keys]]).drop_duplicates()
     expected = periods.merge(pairs, on="kpi_code").merge(totals, on=keys, how="left")
     out = _compare("dimension_sum", expected, members, keys + ["dimension"])
