@@ -1,4 +1,5 @@
 -- cases_closed (period): live cases by closed_at local date (closed_at NULL: not counted).
+-- Summed into month x member cells first (kpi_month_cells): its aggregates are counts and sums.
 with cases as (
     select * from {{ ref('int_service_cases') }}
 ),
@@ -12,6 +13,9 @@ population as (
         priority
     from cases
     where closed_at is not null
-)
+),
 
-{{ kpi_observations('cases_closed', 'population', numerator='count(*)') }}
+{{ kpi_month_cells('cells', 'population', ['contact_reason', 'case_channel', 'priority'],
+                   {'cases': 'count(*)'}) }}
+
+{{ kpi_observations('cases_closed', 'cells', numerator='sum(cases)') }}

@@ -1,4 +1,5 @@
 -- cases_opened (period): live cases by opened_at local date.
+-- Summed into month x member cells first (kpi_month_cells): its aggregates are counts and sums.
 with cases as (
     select * from {{ ref('int_service_cases') }}
 ),
@@ -11,6 +12,9 @@ population as (
         channel as case_channel,
         priority
     from cases
-)
+),
 
-{{ kpi_observations('cases_opened', 'population', numerator='count(*)') }}
+{{ kpi_month_cells('cells', 'population', ['contact_reason', 'case_channel', 'priority'],
+                   {'cases': 'count(*)'}) }}
+
+{{ kpi_observations('cases_opened', 'cells', numerator='sum(cases)') }}
