@@ -40,6 +40,16 @@
 {%- endfor %}
 {%- endmacro %}
 
+{#- The counts and sums a month cell of valid orders (or order x range rows) holds
+    (int_valid_order_month_cells, int_valid_order_range_month_cells). -#}
+{% macro valid_order_cell_measures() -%}
+    count(*) as orders,
+    sum(net_amount) as net_amount,
+    cast(sum(known_cost_lines) as {{ dbt.type_bigint() }}) as known_cost_lines,
+    sum(known_cost_net_amount) as known_cost_net_amount,
+    sum(known_cost_margin) as known_cost_margin
+{%- endmacro %}
+
 {#- The attributes of a valid order (one value per order), in the order of the order models. -#}
 {% macro valid_order_attributes() -%}
     {{ return(['order_id', 'ordered_on', 'account_country', 'account_segment', 'rep_id', 'rep_team', 'channel']) }}

@@ -16,11 +16,7 @@ select
     rep_id as sales_rep,
     rep_team as team,
     known_cost_lines > 0 as has_known_cost,
-    count(*) as orders,
-    sum(net_amount) as net_amount,
-    cast(sum(known_cost_lines) as {{ dbt.type_bigint() }}) as known_cost_lines,
-    sum(known_cost_net_amount) as known_cost_net_amount,
-    sum(known_cost_margin) as known_cost_margin
+    {{ valid_order_cell_measures() }}
 from valid_orders
 group by
     {{ period_start('month', 'ordered_on') }},
