@@ -6,6 +6,7 @@ import argparse
 import json
 import time
 
+from orchestration.cli import exit_now
 from orchestration.refresh import run_refresh
 from orchestration.settings import resolve
 
@@ -54,3 +55,4 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    exit_now(0)  # as `pilotage refresh` ends (orchestration/cli.py)
