@@ -6,6 +6,7 @@ batch: each says one rule of the catalogue holds for the row.
 import great_expectations.expectations as gxe
 import pandas as pd
 
+from orchestration.recette.periods import period_starts
 from orchestration.recette.tables import TableSpec, is_true
 
 KEY = ("kpi_code", "period_grain", "period_start", "dimension", "dimension_value")
@@ -19,14 +20,6 @@ TABLE = TableSpec(
 
 GRAINS = ["month", "quarter", "year", "as_of"]
 UNITS = ["eur", "count", "ratio", "days", "hours", "seconds", "score"]
-
-
-def _period_start_of(grain: str, day: pd.Series) -> pd.Series:
-    if grain == "month":
-        return day.dt.to_period("M").dt.start_time
-    if grain == "quarter":
-        return day.dt.to_period("Q").dt.start_time
-    return day.dt.to_period("Y").dt.start_time
 
 
 def _listed(code: pd.Series, member: pd.Series, pairs) -> pd.Series:
@@ -47,8 +40,8 @@ def prepare(frame: pd.DataFrame, spec) -> pd.DataFrame:
     last_start = pd.Series(pd.NaT, index=frame.index, dtype=start.dtype)
     for g in ("month", "quarter", "year"):
         rows = grain == g
-        aligned[rows] = start[rows] == _period_start_of(g, start[rows])
-        last_start[rows] = _period_start_of(g, as_of[rows])
+        aligned[rows] = start[rows] == period_starts(start[rows], g)
+        last_start[rows] = period_starts(as_of[rows], g)
     snapshot = grain == "as_of"
     aligned[snapshot] = start[snapshot] == as_of[snapshot]
     last_start[snapshot] = as_of[snapshot]
