@@ -27,6 +27,12 @@
                           dimension_filters={}, dimension_populations={}, having=none, value=none) %}
     {%- set spec = kpi_catalogue()[kpi_code] -%}
     {%- set grains = ['as_of'] if spec.kind == 'snapshot' else spec.grains -%}
+    {#- the dimensions read from `population` unfiltered share one pass (grouping sets) -#}
+    {%- set shared = [] -%}
+    {%- for dimension in spec.dimensions
+            if dimension not in dimension_filters and dimension not in dimension_populations -%}
+        {%- do shared.append(dimension) -%}
+    {%- endfor %}
     select
         '{{ kpi_code }}' as kpi_code,
         period_grain,
@@ -37,8 +43,17 @@
         denominator,
         cast({{ value if value else ('numerator / nullif(denominator, 0)' if denominator else 'numerator') }} as {{ double_type() }}) as value
     from (
-    {%- for grain in grains %}
-        {%- for dimension in spec.dimensions %}
+    {%- if shared %}
+        {{ kpi_grouping_sets(population, grains, shared, numerator, denominator, having) }}
+        {{ 'union all' if shared | length < spec.dimensions | length }}
+    {%- endif %}
+    {%- set apart = [] -%}
+    {%- for dimension in spec.dimensions if dimension not in shared -%}
+        {%- do apart.append(dimension) -%}
+    {%- endfor %}
+    {%- for dimension in apart %}
+        {%- set outer_loop = loop %}
+        {%- for grain in grains %}
         {%- set member = "'all'" if dimension == 'total' else "coalesce(cast(" ~ dimension ~ " as " ~ dbt.type_string() ~ "), 'unknown')" -%}
         {%- set period = as_of_date() if grain == 'as_of' else period_start(grain, 'kpi_date') %}
         select
@@ -56,15 +71,81 @@
         group by {{ group_keys | join(', ') }}
         {%- endif %}
         having count(*) > 0{% if having %} and ({{ having }}){% endif %}
-        {{ 'union all' if not loop.last }}
+        {{ 'union all' if not (loop.last and outer_loop.last) }}
         {%- endfor %}
-        {{ 'union all' if not loop.last }}
     {%- endfor %}
     ) as kpi_groups
     {%- if spec.kind == 'period' %}
     where period_start <= {{ period_start_of_as_of('period_grain') }}
     {%- endif %}
 {% endmacro %}
+
+{#- Every grain x dimension group of `dimensions` over `population` in one aggregation
+    (GROUPING SETS: one pass over the records instead of one per grain x dimension). The
+    grain's period and the dimension's member are columns computed first; grouping() tells
+    which set a row belongs to. Same rows and values as one `group by` per pair. -#}
+{% macro kpi_grouping_sets(population, grains, dimensions, numerator, denominator, having) -%}
+    {%- set periods = [] if grains == ['as_of'] else grains -%}
+    {%- set members = [] -%}
+    {%- for dimension in dimensions if dimension != 'total' -%}
+        {%- do members.append(dimension) -%}
+    {%- endfor -%}
+    {%- set sets = [] -%}
+    {%- for grain in (periods or [none]) -%}
+        {%- for dimension in dimensions -%}
+            {%- set keys = ([] if grain is none else ['kpi__period_' ~ grain])
+                           + ([] if dimension == 'total' else ['kpi__member_' ~ dimension]) -%}
+            {%- do sets.append('(' ~ keys | join(', ') ~ ')') -%}
+        {%- endfor -%}
+    {%- endfor %}
+        select
+            {%- if periods %}
+            case
+                {%- for grain in periods %}
+                when grouping(kpi__period_{{ grain }}) = 0 then '{{ grain }}'
+                {%- endfor %}
+            end as period_grain,
+            coalesce({% for grain in periods %}kpi__period_{{ grain }}{{ ', ' if not loop.last }}{% endfor %}) as period_start,
+            {%- else %}
+            'as_of' as period_grain,
+            {{ as_of_date() }} as period_start,
+            {%- endif %}
+            {%- if members %}
+            case
+                {%- for dimension in members %}
+                when grouping(kpi__member_{{ dimension }}) = 0 then '{{ dimension }}'
+                {%- endfor %}
+                else 'total'
+            end as dimension,
+            case
+                {%- for dimension in members %}
+                when grouping(kpi__member_{{ dimension }}) = 0 then kpi__member_{{ dimension }}
+                {%- endfor %}
+                else 'all'
+            end as dimension_value,
+            {%- else %}
+            'total' as dimension,
+            'all' as dimension_value,
+            {%- endif %}
+            cast({{ numerator }} as {{ double_type() }}) as numerator,
+            cast({{ denominator if denominator else 'null' }} as {{ double_type() }}) as denominator
+        from (
+            select
+                {%- for grain in periods %}
+                {{ period_start(grain, 'kpi_date') }} as kpi__period_{{ grain }},
+                {%- endfor %}
+                {%- for dimension in members %}
+                coalesce(cast({{ dimension }} as {{ dbt.type_string() }}), 'unknown') as kpi__member_{{ dimension }},
+                {%- endfor %}
+                *
+            from {{ population }}
+            {%- if periods %}
+            where kpi_date is not null
+            {%- endif %}
+        ) as kpi_records
+        group by grouping sets ({{ sets | join(', ') }})
+        having count(*) > 0{% if having %} and ({{ having }}){% endif %}
+{%- endmacro %}
 
 {#- First day of the period (of the grain held in column `grain_column`) that contains as_of. -#}
 {% macro period_start_of_as_of(grain_column) -%}
