@@ -137,8 +137,21 @@ def build_dbt_assets(project: DbtProject, fingerprint: str) -> dg.AssetsDefiniti
             carried = carry_over_snapshots(settings.warehouse, settings.build_path, settings.as_of)
             context.log.info(f"carried over {carried} earlier snapshot rows of marts.kpi_observations")
         _record(settings, inputs)
+        if not pg_run.is_postgres(settings) and _recette_follows(context):
+            # the build file is final: the recette's read of it overlaps the checks' queries
+            from ..recette import read_ahead
+
+            read_ahead.start(settings.build_path)
 
     return dbt_models
+
+
+def _recette_follows(context) -> bool:
+    """Whether this run goes on to the recette (the jobs do; a run of selected assets may not)."""
+    from .recette import RECETTE_KEY
+
+    selection = context.run.asset_selection  # empty (or None) when the whole job runs
+    return not context.is_subset and (not selection or RECETTE_KEY in selection)
 
 
 def _parse(context, settings, *, for_run: bool) -> None:

@@ -14,7 +14,7 @@ MAX_PASSING_ROWS = 2000  # passing KPI rows shown; failures are always all shown
 TIMING_LABELS = {
     "gx_import": "GX start-up: import great_expectations",
     "gx_context": "GX start-up: ephemeral context and data source",
-    "read": "read the warehouse (DuckDB, read-only)",
+    "read": "read the warehouse (DuckDB, read-only; started while the checks ran, in a refresh)",
     "prepare": "prepare batches and comparisons (pandas)",
     "gx_setup": "GX: register suites, validation definitions, checkpoints",
     "gx_validation": "GX: run the checkpoints (validation)",

@@ -37,6 +37,7 @@ def run_recette(warehouse_path, out_dir=None, cahier=None) -> RecetteResult:
     from .coherence import comparisons
     from .golden import load_cahier, resolve_cahier
     from .gx_run import run_batches
+    from .read_ahead import take
     from .report import write_reports
     from .spec import load_spec
     from .warehouse import read_warehouse
@@ -47,7 +48,10 @@ def run_recette(warehouse_path, out_dir=None, cahier=None) -> RecetteResult:
 
     step = time.perf_counter()
     spec = load_spec()
-    wh = reader.read(spec) if reader else read_warehouse(warehouse_path, spec)
+    if reader:
+        wh = reader.read(spec)
+    else:  # read while the checks ran (read_ahead.py), else now
+        wh = take(warehouse_path) or read_warehouse(warehouse_path, spec)
     timings["read"] = time.perf_counter() - step
 
     step = time.perf_counter()
