@@ -40,6 +40,11 @@ def build_landing_asset(source_keys: list[dg.AssetKey]) -> dg.AssetsDefinition:
         with duck.connect(settings.build_path) as con:
             report = load_landing(settings.landing, con, settings.timezone)
             counts = {key: _count(con, key) for key in keys}
+            if build.early:
+                # no checkpoint on close: its fsync would wait for the whole copy to reach the
+                # disk, which the copying thread is writing out meanwhile (publish.py); the WAL
+                # (the loader's rows) goes into the file at dbt's checkpoint, or the publish's
+                con.execute("PRAGMA disable_checkpoint_on_shutdown")
         if on_pg:
             copied = pg_run.start_build(settings)
             context.log.info(f"copied {len(copied)} raw and audit tables ({sum(copied.values())} rows) "

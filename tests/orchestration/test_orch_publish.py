@@ -5,6 +5,8 @@ import hashlib
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 from pathlib import Path
 
 import duckdb
@@ -124,6 +126,38 @@ def test_start_build_takes_the_copy_started_early(wh):
     with wap.published_copied_early(warehouse, build, enabled=False) as started:
         assert started is False and not early.exists()
     assert wap.start_build(warehouse, build, from_published=True).early is False  # copies itself
+
+
+def test_the_early_copy_is_written_to_disk_after_it_is_handed_over(wh, monkeypatch):
+    """The copying thread fsyncs the copy (publish.write_back) after start_build took it: the
+    landing does not wait for the write-back."""
+    warehouse, build, state = wh
+    _publish(wh, 7)
+    release, written = threading.Event(), []
+
+    def slow_write_back(path):
+        release.wait(10)
+        written.append(path)
+
+    monkeypatch.setattr(wap, "write_back", slow_write_back)
+    with wap.published_copied_early(warehouse, build, enabled=True):
+        start = wap.start_build(warehouse, build, from_published=True)
+        assert start.early and _value(build) == 7 and written == []
+        release.set()
+    for _ in range(100):
+        if written:
+            break
+        time.sleep(0.05)
+    assert written == [Path(f"{build}.early")]  # the descriptor follows the renamed file
+    wap.write_back(build.with_name("gone.duckdb"))  # a missing file is no error
+
+
+def test_a_file_without_wal_is_not_opened_to_checkpoint(wh):
+    warehouse, build, state = wh
+    _make(build, 5)
+    before = build.stat().st_mtime_ns
+    wap._checkpoint(build)
+    assert build.stat().st_mtime_ns == before and _value(build) == 5
 
 
 def test_a_failed_early_copy_falls_back_to_the_landing_copy(wh, monkeypatch):
