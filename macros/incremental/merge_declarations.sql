@@ -19,9 +19,9 @@
                         order of that customer (account, through the ERP customer links; the
                         account an order leaves is touched too). Invoices and projects as for
                         `orders`.
-    first_valid_orders  int_customer_first_valid_orders: a customer's first valid order changes
-                        with the customer's orders only (their date, status, account), never
-                        with their lines.
+    first_valid_orders  int_customer_first_valid_orders, int_customer_order_dates: a
+                        customer's first valid order and order dates change with the customer's
+                        orders only (their date, status, account), never with their lines.
     campaign_members    int_campaign_members, marketing__campaign_members: a member's row
                         changes with the member, its campaign (name, channel) and its contact
                         (account, country, owner: int_contacts, itself merged on contact_id; a

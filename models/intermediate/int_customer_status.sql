@@ -7,7 +7,9 @@ with accounts as (
 ),
 
 order_dates as (
+    -- the dates up to as_of (the model holds every date: their gaps depend on earlier dates only)
     select * from {{ ref('int_customer_order_dates') }}
+    where order_date <= {{ as_of_date() }}
 ),
 
 ranked_gaps as (

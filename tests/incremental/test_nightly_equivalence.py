@@ -30,13 +30,15 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from orchestration.recette import read_ahead
+
 pytestmark = pytest.mark.xdist_group("incremental")
 
 DAY_N = dt.date(2025, 12, 31)
 DAY_N1 = DAY_N + dt.timedelta(days=1)
 # the models that merge the rows a delta touches (macros/incremental/merge_touched.sql), by schema
 MERGING = {
-    "intermediate": ["int_campaign_members", "int_contacts", "int_customer_first_valid_orders",
+    "intermediate": ["int_campaign_members", "int_contacts", "int_customer_first_valid_orders", "int_customer_order_dates",
                      "int_erp_customer_links", "int_invoices", "int_opportunity_stage_intervals",
                      "int_order_lines", "int_orders", "int_project_timesheets", "int_sales_activities",
                      "int_valid_order_lines", "int_valid_order_ranges", "int_valid_orders", "int_web_session_events"],
@@ -119,11 +121,15 @@ def histories(generated, env):
 
     run_refresh(_settings(landing_a, wh_a, DAY_N), full_refresh=True)
     apply_delta(deltas, DAY_N1, landing_a)
-    nightly = run_refresh(_settings(landing_a, wh_a, DAY_N1))
+    taken = []  # what the nightly's recette got from the read started after its build
+    with pytest.MonkeyPatch.context() as mp:
+        take = read_ahead.take
+        mp.setattr(read_ahead, "take", lambda path: taken.append(take(path)) or taken[-1])
+        nightly = run_refresh(_settings(landing_a, wh_a, DAY_N1))
     compiled = _compiled(_settings(landing_a, wh_a, DAY_N1))
     full = run_refresh(_settings(landing_b, wh_b, DAY_N1), full_refresh=True)
     return {"a": wh_a, "b": wh_b, "nightly": nightly, "full": full, "landing_a": landing_a, "deltas": deltas,
-            "compiled": compiled}
+            "compiled": compiled, "read_ahead": taken}
 
 
 def _compiled(settings, kind: str = "model") -> dict[str, str]:
@@ -154,6 +160,16 @@ def test_nightly_reads_only_the_new_files(histories):
     assert load["build_started_from"] == "copy of the published warehouse (copied while the job started)"
     assert load["files_read"] == delta_files
     assert load["files_skipped"] == len(list(histories["landing_a"].rglob("*.csv"))) - delta_files
+
+
+def test_the_recette_reads_the_build_while_the_checks_run(histories):
+    """The dbt step starts the recette's read of the final build file; the recette takes it
+    (recette/read_ahead.py): the rows the nightly published."""
+    assert len(histories["read_ahead"]) == 1
+    warehouse = histories["read_ahead"][0]
+    assert warehouse is not None
+    published = _rows(histories["a"], "select count(*) from marts.kpi_observations")[0][0]
+    assert len(warehouse.frame("marts.kpi_observations")) == published > 0
 
 
 @pytest.mark.parametrize("table", sorted(TABLES))
