@@ -1,7 +1,15 @@
 -- Grain: one row per live opportunity, with its account's segment and country, its
--- owner's team, its campaign's channel, local dates and open/won/lost flags as of as_of.
+-- owner's team, its campaign's channel, local dates and won/lost flags. Whether it is open as
+-- of as_of is the macro is_open_opportunity() over these columns, evaluated by the readers:
+-- the model does not read as_of.
+{%- set touched = {'opportunity_id': ['crm__opportunities']} %}
+{{ config(**merge_config(touched)) }}
+-- Nightly: merges the opportunities a delta's opportunity files touch
+-- (macros/incremental/merge_touched.sql); a change of accounts, reps or campaigns rebuilds it
+-- whole.
 with opportunities as (
     select * from {{ ref('stg_crm__opportunities') }}
+    {{- where_touched(touched) }}
 ),
 
 accounts as (
@@ -40,9 +48,7 @@ enriched as (
         opportunities.closed_at,
         cast(opportunities.closed_at as date) as closed_on,
         opportunities.stage = 'closed_won' as is_won,
-        opportunities.stage = 'closed_lost' as is_lost,
-        opportunities.stage not in ('closed_won', 'closed_lost')
-            and cast(opportunities.created_at as date) <= {{ as_of_date() }} as is_open
+        opportunities.stage = 'closed_lost' as is_lost
     from opportunities
     left join accounts on accounts.account_id = opportunities.account_id
     left join reps on reps.rep_id = opportunities.owner_rep_id

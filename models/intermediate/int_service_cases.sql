@@ -2,10 +2,15 @@
 -- elapsed durations from the *_utc instants (real time, DST-safe) and the SLA flags:
 --   is_closed_same_day  closed_at and opened_at local dates are equal (NULL while open)
 --   is_sla_met          closed_at <= sla_due_at as instants (NULL unless both are known)
---   is_open_past_sla    as of as_of: closed_at NULL and sla_due_at before the end of the
---                       as_of local day (open_cases_past_sla, alert case_past_sla)
+-- Whether a case is open past its SLA as of as_of is the macro is_open_past_sla() over these
+-- columns, evaluated by the readers: the model does not read as_of.
+{%- set touched = {'case_id': ['crm__cases']} %}
+{{ config(**merge_config(touched)) }}
+-- Nightly: merges the cases a delta's case files touch (macros/incremental/merge_touched.sql);
+-- a change of accounts (int_accounts) rebuilds it whole.
 with cases as (
     select * from {{ ref('stg_crm__cases') }}
+    {{- where_touched(touched) }}
 ),
 
 accounts as (
@@ -42,12 +47,7 @@ enriched as (
         case
             when cases.closed_at_utc is not null and cases.sla_due_at_utc is not null
                 then cases.closed_at_utc <= cases.sla_due_at_utc
-        end as is_sla_met,
-        coalesce(
-            cases.closed_at is null
-            and cast(cases.sla_due_at as date) <= {{ as_of_date() }},
-            false
-        ) as is_open_past_sla
+        end as is_sla_met
     from cases
     left join accounts on accounts.account_id = cases.account_id
 )

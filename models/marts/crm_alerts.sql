@@ -50,7 +50,7 @@ opportunity_overdue as (
             "cast(expected_close_date as " ~ text ~ ")", "'.'"
         ]) }} as message
     from opportunities
-    where is_open = true
+    where {{ is_open_opportunity() }}
       and expected_close_date < {{ as_of }}
 ),
 
@@ -124,7 +124,7 @@ stale_opportunity as (
         on recent_activity.opportunity_id = opportunities.opportunity_id
     left join recent_stage_change
         on recent_stage_change.opportunity_id = opportunities.opportunity_id
-    where opportunities.is_open = true
+    where {{ is_open_opportunity('opportunities') }}
       and opportunities.created_on < {{ add_days(as_of, -stale_days) }}
       and recent_activity.opportunity_id is null
       and recent_stage_change.opportunity_id is null
@@ -250,7 +250,7 @@ case_past_sla as (
             "cast(sla_due_at as " ~ text ~ ")", "' (SLA exceeded).'"
         ]) }} as message
     from cases
-    where is_open_past_sla = true
+    where {{ is_open_past_sla() }}
 ),
 
 alerts as (

@@ -35,7 +35,7 @@ cases as (
     select
         account_id,
         cast(sum(case when closed_at is null and opened_on <= {{ as_of_date() }} then 1 else 0 end) as {{ dbt.type_bigint() }}) as open_cases,
-        cast(sum(case when is_open_past_sla = true then 1 else 0 end) as {{ dbt.type_bigint() }}) as open_cases_past_sla
+        cast(sum(case when {{ is_open_past_sla() }} then 1 else 0 end) as {{ dbt.type_bigint() }}) as open_cases_past_sla
     from {{ ref('int_service_cases') }}
     where account_id is not null
     group by account_id

@@ -39,11 +39,11 @@ DAY_N1 = DAY_N + dt.timedelta(days=1)
 # the models that merge the rows a delta touches (macros/incremental/merge_touched.sql), by schema
 MERGING = {
     "intermediate": ["int_campaign_members", "int_contacts", "int_customer_first_valid_orders", "int_customer_order_dates",
-                     "int_erp_customer_links", "int_invoices", "int_opportunity_stage_intervals",
-                     "int_order_lines", "int_orders", "int_project_timesheets", "int_sales_activities",
+                     "int_erp_customer_links", "int_invoices", "int_opportunities", "int_opportunity_stage_intervals",
+                     "int_order_lines", "int_orders", "int_project_timesheets", "int_sales_activities", "int_service_cases",
                      "int_valid_order_lines", "int_valid_order_ranges", "int_valid_orders", "int_web_session_events"],
     "marts": ["digital__sessions", "management__invoices", "management__orders", "marketing__campaign_members",
-              "profitability__timesheets"],
+              "pipeline__stage_intervals", "profitability__timesheets"],
 }
 MERGING_MODELS = sorted(m for models in MERGING.values() for m in models)
 MERGING_TABLES = {m: f"select * from {schema}.{m}" for schema, models in MERGING.items() for m in models}
@@ -376,10 +376,11 @@ def test_a_night_of_order_changes_merges_the_order_models(histories, generated):
     merged = _night_equals_full_refresh(histories, generated, day, "night3")
     # every order and invoice model merged (management__orders and the first valid orders
     # with every order of the customers the moved, deleted and cancelled orders belonged to); the timesheets re-read no row (no new timesheet or
-    # project); activities, contacts, campaign members, opportunities and sessions gained nothing
+    # project); activities, contacts, campaign members, opportunities, cases and sessions gained nothing
     assert merged == sorted(set(MERGING_MODELS) - {"int_sales_activities", "int_contacts", "digital__sessions",
                                                    "int_web_session_events", "int_campaign_members",
-                                                   "marketing__campaign_members", "int_opportunity_stage_intervals"})
+                                                   "marketing__campaign_members", "int_opportunity_stage_intervals",
+                                                   "int_service_cases", "int_opportunities", "pipeline__stage_intervals"})
     _uniqueness_tests_look_at_the_rewritten_keys(histories, generated, day, relined["order_id"],
                                                  {o["order_id"] for o in picked})
 

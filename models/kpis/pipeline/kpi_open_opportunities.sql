@@ -11,7 +11,7 @@ population as (
         owner_team as team,
         product_range
     from opportunities
-    where is_open = true
+    where {{ is_open_opportunity() }}
 )
 
 {{ kpi_observations('open_opportunities', 'population', numerator='count(*)') }}

@@ -12,7 +12,7 @@ population as (
         product_range,
         coalesce(amount, 0) as amount
     from opportunities
-    where is_open = true
+    where {{ is_open_opportunity() }}
 )
 
 {{ kpi_observations('open_pipeline_amount', 'population', numerator='sum(amount)') }}

@@ -16,7 +16,7 @@ population as (
         owner_team as team,
         coalesce(amount, 0) * coalesce(probability, 0) / 100.0 as weighted_amount
     from opportunities
-    where is_open = true
+    where {{ is_open_opportunity() }}
 )
 
 {{ kpi_observations('pipeline_forecast', 'population', numerator='sum(weighted_amount)') }}

@@ -12,7 +12,7 @@ population as (
         product_range,
         coalesce(amount, 0) * coalesce(probability, 0) / 100.0 as weighted_amount
     from opportunities
-    where is_open = true
+    where {{ is_open_opportunity() }}
 )
 
 {{ kpi_observations('weighted_pipeline', 'population', numerator='sum(weighted_amount)') }}

@@ -10,7 +10,7 @@ population as (
         reason as contact_reason,
         priority
     from cases
-    where is_open_past_sla = true
+    where {{ is_open_past_sla() }}
 )
 
 {{ kpi_observations('open_cases_past_sla', 'population', numerator='count(*)') }}

@@ -33,7 +33,7 @@ open_opportunities as (
         {{ as_of_date() }} as as_of_date
     from opportunities
     left join accounts on accounts.account_id = opportunities.account_id
-    where opportunities.is_open = true
+    where {{ is_open_opportunity('opportunities') }}
 )
 
 select * from open_opportunities

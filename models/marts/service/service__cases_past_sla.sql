@@ -23,7 +23,7 @@ past_sla as (
         {{ days_between('sla_due_on', as_of_date()) }} as days_past_sla,
         {{ as_of_date() }} as as_of_date
     from cases
-    where is_open_past_sla = true
+    where {{ is_open_past_sla() }}
 )
 
 select * from past_sla
