@@ -21,7 +21,9 @@
 
   Output: kpi_code, period_grain, period_start, dimension, dimension_value, numerator,
   denominator, value. Period KPIs stop at the period holding as_of (kpis.yml clarification);
-  forecasts do not.
+  forecasts do not. The grain x dimension groups over `population` run as one GROUPING SETS
+  aggregation (kpi_grouping_sets below); a dimension of dimension_filters or
+  dimension_populations keeps a `group by` of its own per grain.
 -#}
 {% macro kpi_observations(kpi_code, population, numerator, denominator=none,
                           dimension_filters={}, dimension_populations={}, having=none, value=none) %}
