@@ -21,19 +21,29 @@
 
   Output: kpi_code, period_grain, period_start, dimension, dimension_value, numerator,
   denominator, value. Period KPIs stop at the period holding as_of (kpis.yml clarification);
-  forecasts do not. The grain x dimension groups over `population` run as one GROUPING SETS
-  aggregation (kpi_grouping_sets below); a dimension of dimension_filters or
-  dimension_populations keeps a `group by` of its own per grain.
+  forecasts do not. The grain x dimension groups run as GROUPING SETS aggregations
+  (kpi_grouping_sets below): one over `population` for every dimension read from it
+  unfiltered, one for each dimension of dimension_filters or dimension_populations.
 -#}
 {% macro kpi_observations(kpi_code, population, numerator, denominator=none,
                           dimension_filters={}, dimension_populations={}, having=none, value=none) %}
     {%- set spec = kpi_catalogue()[kpi_code] -%}
     {%- set grains = ['as_of'] if spec.kind == 'snapshot' else spec.grains -%}
-    {#- the dimensions read from `population` unfiltered share one pass (grouping sets) -#}
+    {#- one aggregation pass for the dimensions read from `population` unfiltered, one for
+        each dimension with its own population or filter -#}
     {%- set shared = [] -%}
     {%- for dimension in spec.dimensions
             if dimension not in dimension_filters and dimension not in dimension_populations -%}
         {%- do shared.append(dimension) -%}
+    {%- endfor -%}
+    {%- set passes = [] -%}
+    {%- if shared -%}
+        {%- do passes.append(kpi_grouping_sets(population, grains, shared, numerator, denominator, having)) -%}
+    {%- endif -%}
+    {%- for dimension in spec.dimensions if dimension not in shared -%}
+        {%- do passes.append(kpi_grouping_sets(
+                dimension_populations.get(dimension, population), grains, [dimension],
+                numerator, denominator, having, where=dimension_filters.get(dimension))) -%}
     {%- endfor %}
     select
         '{{ kpi_code }}' as kpi_code,
@@ -45,48 +55,19 @@
         denominator,
         cast({{ value if value else ('numerator / nullif(denominator, 0)' if denominator else 'numerator') }} as {{ double_type() }}) as value
     from (
-    {%- if shared %}
-        {{ kpi_grouping_sets(population, grains, shared, numerator, denominator, having) }}
-        {{ 'union all' if shared | length < spec.dimensions | length }}
-    {%- endif %}
-    {%- set apart = [] -%}
-    {%- for dimension in spec.dimensions if dimension not in shared -%}
-        {%- do apart.append(dimension) -%}
-    {%- endfor %}
-    {%- for dimension in apart %}
-        {%- set outer_loop = loop %}
-        {%- for grain in grains %}
-        {%- set member = "'all'" if dimension == 'total' else "coalesce(cast(" ~ dimension ~ " as " ~ dbt.type_string() ~ "), 'unknown')" -%}
-        {%- set period = as_of_date() if grain == 'as_of' else period_start(grain, 'kpi_date') %}
-        select
-            '{{ grain }}' as period_grain,
-            {{ period }} as period_start,
-            '{{ dimension }}' as dimension,
-            {{ member }} as dimension_value,
-            cast({{ numerator }} as {{ double_type() }}) as numerator,
-            cast({{ denominator if denominator else 'null' }} as {{ double_type() }}) as denominator
-        from {{ dimension_populations.get(dimension, population) }}
-        where {{ 'true' if grain == 'as_of' else 'kpi_date is not null' }}
-            {%- if dimension in dimension_filters %} and ({{ dimension_filters[dimension] }}){% endif %}
-        {%- set group_keys = ([] if grain == 'as_of' else [period]) + ([] if dimension == 'total' else [member]) %}
-        {%- if group_keys %}
-        group by {{ group_keys | join(', ') }}
-        {%- endif %}
-        having count(*) > 0{% if having %} and ({{ having }}){% endif %}
-        {{ 'union all' if not (loop.last and outer_loop.last) }}
-        {%- endfor %}
-    {%- endfor %}
+        {{ passes | join('\n        union all\n') }}
     ) as kpi_groups
     {%- if spec.kind == 'period' %}
     where period_start <= {{ period_start_of_as_of('period_grain') }}
     {%- endif %}
 {% endmacro %}
 
-{#- Every grain x dimension group of `dimensions` over `population` in one aggregation
-    (GROUPING SETS: one pass over the records instead of one per grain x dimension). The
-    grain's period and the dimension's member are columns computed first; grouping() tells
-    which set a row belongs to. Same rows and values as one `group by` per pair. -#}
-{% macro kpi_grouping_sets(population, grains, dimensions, numerator, denominator, having) -%}
+{#- Every grain x dimension group of `dimensions` over `population` (restricted by the
+    predicate `where`, if any) in one aggregation (GROUPING SETS: one pass over the records
+    instead of one per grain x dimension). The grain's period and the dimension's member are
+    columns computed first; grouping() tells which set a row belongs to. Same rows and values
+    as one `group by` per pair. -#}
+{% macro kpi_grouping_sets(population, grains, dimensions, numerator, denominator, having, where=none) -%}
     {%- set periods = [] if grains == ['as_of'] else grains -%}
     {%- set members = [] -%}
     {%- for dimension in dimensions if dimension != 'total' -%}
@@ -141,8 +122,9 @@
                 {%- endfor %}
                 *
             from {{ population }}
-            {%- if periods %}
-            where kpi_date is not null
+            {%- set predicates = (['kpi_date is not null'] if periods else []) + (['(' ~ where ~ ')'] if where else []) %}
+            {%- if predicates %}
+            where {{ predicates | join(' and ') }}
             {%- endif %}
         ) as kpi_records
         group by grouping sets ({{ sets | join(', ') }})
