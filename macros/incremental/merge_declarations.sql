@@ -22,6 +22,10 @@
     first_valid_orders  int_customer_first_valid_orders, int_customer_order_dates: a
                         customer's first valid order and order dates change with the customer's
                         orders only (their date, status, account), never with their lines.
+    opportunity_intervals  int_opportunity_stage_intervals, pipeline__stage_intervals: an
+                        interval row changes with its opportunity's stage-history events, with
+                        whether the opportunity is live and with its attributes (owner, team,
+                        stage, range: int_opportunities, itself merged on opportunity_id).
     campaign_members    int_campaign_members, marketing__campaign_members: a member's row
                         changes with the member, its campaign (name, channel) and its contact
                         (account, country, owner: int_contacts, itself merged on contact_id; a
@@ -42,6 +46,8 @@
         'first_valid_orders': {'touched': {'account_id': ['erp__orders']},
                                'through': {'account_id': order_accounts},
                                'unaffected_by': ['erp__order_lines', 'erp__invoices', 'erp__projects']},
+        'opportunity_intervals': {'touched': {'opportunity_id': ['crm__opportunity_stage_history',
+                                                                 'crm__opportunities']}},
         'campaign_members': {'touched': {'campaign_id': ['crm__campaign_members', 'crm__campaigns'],
                                          'contact_id': ['crm__campaign_members', 'crm__contacts']}},
     } -%}

@@ -2,13 +2,14 @@
 -- the last opens an interval that the next event (by entered_at instant) closes.
 -- duration_days is real elapsed time; the interval belongs to the stage of its opening
 -- event and to the local date of its closing event.
-{%- set touched = {'opportunity_id': ['crm__opportunity_stage_history', 'crm__opportunities']} %}
-{{ config(**merge_config(touched)) }}
+{%- set merge = merge_declaration('opportunity_intervals') %}
+{{ config(**merge_config(**merge)) }}
 -- Nightly: merges the opportunities a delta touches: an opportunity's intervals change with
--- its events and with whether it is live, nothing else (macros/incremental/merge_touched.sql).
+-- its events and with whether it is live, nothing else (declaration `opportunity_intervals`,
+-- macros/incremental/merge_declarations.sql).
 with history as (
     select * from {{ ref('stg_crm__opportunity_stage_history') }}
-    {{- where_touched(touched) }}
+    {{- where_touched(merge.touched) }}
 ),
 
 live_opportunities as (

@@ -1,13 +1,13 @@
 -- Level 3: every stage interval of live opportunities (int_opportunity_stage_intervals) with
 -- the opportunity's owner, team, product range and current stage.
 -- Grain: one row per interval (opening stage-history event that a later event closes).
-{%- set touched = {'opportunity_id': ['crm__opportunity_stage_history', 'crm__opportunities']} %}
-{{ config(**merge_config(touched)) }}
--- Nightly: merges the opportunities a delta touches, as int_opportunity_stage_intervals and
--- int_opportunities do (an interval row changes with its opportunity's events and attributes).
+{%- set merge = merge_declaration('opportunity_intervals') %}
+{{ config(**merge_config(**merge)) }}
+-- Nightly: merges the opportunities a delta touches (declaration `opportunity_intervals`,
+-- macros/incremental/merge_declarations.sql).
 with intervals as (
     select * from {{ ref('int_opportunity_stage_intervals') }}
-    {{- where_touched(touched) }}
+    {{- where_touched(merge.touched) }}
 ),
 
 opportunities as (
