@@ -6,7 +6,8 @@ into DataFrames. Reading is DuckDB and Arrow work that leaves the GIL, so the db
 it on a thread once the build file is final (`start`), and the recette takes its result
 (`take`) instead of reading again.
 
-A result is taken only for the same file, unchanged since the read started (size and mtime):
+A result is taken only for the same file, unchanged since the read started (its stat
+signature, loader/fingerprint.py, as the publish's hash reuse checks it):
 anything else (another file, a file written meanwhile, a read that failed) returns None and the
 recette reads on its own, as it always did. A read nobody takes is dropped by the next `start`.
 """
@@ -16,13 +17,10 @@ import threading
 from concurrent.futures import Future
 from pathlib import Path
 
+from ..loader.fingerprint import stat_signature
+
 _lock = threading.Lock()
-_pending: tuple[Path, tuple[int, int], Future] | None = None
-
-
-def _identity(path: Path) -> tuple[int, int]:
-    stat = path.stat()
-    return stat.st_size, stat.st_mtime_ns
+_pending: tuple[Path, str | None, Future] | None = None
 
 
 def start(path: Path) -> Future:
@@ -41,7 +39,7 @@ def start(path: Path) -> Future:
             future.set_exception(exc)
 
     with _lock:
-        _pending = (path, _identity(path), future)
+        _pending = (path, stat_signature(path), future)
     threading.Thread(target=read, name="recette-read-ahead", daemon=True).start()
     return future
 
@@ -60,8 +58,5 @@ def take(path: Path):
         warehouse = future.result()
     except Exception:  # noqa: BLE001 (the recette's own read reports the error)
         return None
-    try:
-        unchanged = _identity(path) == pending[1]
-    except OSError:
-        return None
-    return warehouse if unchanged else None
+    signature = stat_signature(path)
+    return warehouse if signature is not None and signature == pending[1] else None
