@@ -8,6 +8,13 @@ it before the first step. Keeping one engine per database makes an event ~1 to 2
 files, same tables, same layout as Dagster's default `storage: sqlite` (the UI reads them as
 before); writes still go one transaction per event under the storage's lock.
 
+The event log databases are in WAL mode (Dagster sets it); its connections also use
+`synchronous=NORMAL`, SQLite's setting for WAL: a commit is not fsynced, the WAL is at each
+checkpoint. A crash of the machine can lose the last events of a run, never corrupt the file.
+An event makes two to three commits (the run's database, the asset index): with an fsync each,
+the ~1,000 events of a nightly at scale 10 spent 3.1 to 3.3 s in `store_event`, 1.9 to 2.2 s
+without (0.9 to 1.0 s -> 0.6 to 0.8 s of it before the first step).
+
 refresh.dagster_home writes the instance's dagster.yaml with this storage;
 tests/orchestration/test_dagster_storage.py fails if a Dagster upgrade renames what is replaced.
 """
@@ -18,7 +25,7 @@ from contextlib import contextmanager
 from dagster._core.storage.event_log.sqlite.sqlite_event_log import (SQLITE_BUSY_TIMEOUT_SECONDS,
                                                                      SqliteEventLogStorage)
 from dagster._core.storage.sqlite_storage import DagsterSqliteStorage, _event_logs_directory
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, event
 
 MODULE, CLASS = __name__, "PilotageSqliteStorage"
 
@@ -42,6 +49,7 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
             if engine is None:
                 engine = create_engine(self.conn_string_for_shard(shard),
                                        connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS})
+                event.listen(engine, "connect", _no_fsync_per_commit)
                 if shard not in self._initialized_dbs:
                     self._initdb(engine)
                     self._initialized_dbs.add(shard)
@@ -54,6 +62,10 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
             engine.dispose()
         self._engines.clear()
         super().dispose()
+
+
+def _no_fsync_per_commit(dbapi_connection, _record) -> None:
+    dbapi_connection.execute("pragma synchronous = normal")
 
 
 class PilotageSqliteStorage(DagsterSqliteStorage):

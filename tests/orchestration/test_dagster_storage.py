@@ -47,6 +47,19 @@ def test_the_instance_uses_the_pooled_event_log_and_dagster_s_own_layout(tmp_pat
     assert (home / "history" / "runs.db").is_file()
 
 
+def test_the_event_log_commits_without_an_fsync_each(tmp_path):
+    """WAL mode (Dagster's) with synchronous=NORMAL (1) on the pooled connections; FULL (2)
+    is SQLite's default."""
+    home = dagster_home(_settings(tmp_path))
+    run_id = _run(home)
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        storage = instance.event_log_storage
+        for shard in (run_id, "index"):
+            with storage._connect(shard) as conn:
+                assert conn.exec_driver_sql("pragma journal_mode").scalar() == "wal"
+                assert conn.exec_driver_sql("pragma synchronous").scalar() == 1
+
+
 def test_dagster_s_default_storage_reads_what_the_pooled_one_wrote(tmp_path):
     """Same files and tables: the UI, or an instance without this module, sees the history."""
     home = dagster_home(_settings(tmp_path))
