@@ -96,8 +96,9 @@ SCHEDULER_ENV = "PILOTAGE_DBT_SCHEDULER"  # "dbt": build with dbt's own order of
 
 
 def build_executable() -> str:
-    """`pilotage-dbt` (orchestration/dbt_schedule.py: dbt, longest chain of work first) next
-    to the running Python, else (or with PILOTAGE_DBT_SCHEDULER=dbt) dbt_executable()."""
+    """`pilotage-dbt` (orchestration/dbt_schedule.py: dbt, longest chain of work first; forked
+    from a refresh's warm dbt process, dbt_warm.py) next to the running Python, else (or with
+    PILOTAGE_DBT_SCHEDULER=dbt) dbt_executable()."""
     candidate = Path(sys.executable).parent / "pilotage-dbt"
     if os.environ.get(SCHEDULER_ENV, "").strip().lower() == "dbt" or not candidate.exists():
         return dbt_executable()
@@ -191,7 +192,7 @@ def prepare_manifest(settings: Settings, *, for_run: bool = True) -> float | Non
         if folder == TARGET_DIR:
             env.pop("DBT_TARGET_PATH", None)
         proc = subprocess.run(
-            [dbt_executable(), "parse", "--vars", stamp["vars"], "--no-use-colors"],
+            [build_executable(), "parse", "--vars", stamp["vars"], "--no-use-colors"],
             cwd=settings.project_dir, env=env, capture_output=True, text=True)
         if proc.returncode != 0 or not (folder / MANIFEST.name).exists():
             raise PilotageError(f"dbt parse failed: {_first_error(proc.stdout + proc.stderr)}")

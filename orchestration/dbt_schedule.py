@@ -92,6 +92,11 @@ def critical_path_first() -> None:
 
 
 def main() -> None:
+    from .dbt_warm import run_warm
+
+    code = run_warm(sys.argv[1:])  # forked from the refresh's warm dbt process, if any
+    if code is not None:
+        sys.exit(code)
     critical_path_first()
     from dbt.cli.main import cli
 

@@ -31,6 +31,7 @@ class RefreshResult:
     versions_kept: int = 0
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)
+    dbt_started_warm: int = 0  # dbt invocations forked from the warm process (dbt_warm.py)
 
     @property
     def reason(self) -> str:
@@ -185,15 +186,18 @@ def run_refresh(settings: Settings, full_refresh: bool = False) -> RefreshResult
     started = time.perf_counter()
     _validate(settings)  # user mistakes first, before the heavy imports
 
+    from . import dbt_warm
     from . import publish as wap
 
     settings.warehouse.parent.mkdir(parents=True, exist_ok=True)
     on_pg = settings.target == "postgres"
-    # the nightly's copy of the published file starts first, under the lock: it overlaps the
-    # imports of Dagster and dbt's manifest check below
+    # under the lock, first: the nightly's copy of the published file, and dbt's imports in a
+    # warm process its invocations fork from (dbt_warm.py); they overlap the imports of Dagster
+    # and dbt's manifest check below
     with (wap.refresh_lock(settings.warehouse),
           wap.published_copied_early(settings.warehouse, settings.build_path,
-                                     enabled=not (full_refresh or on_pg))):
+                                     enabled=not (full_refresh or on_pg)),
+          dbt_warm.warm_dbt() as warm):
         from . import alerting, dbt_runner
         from .assets.dbt import last_run_results_path
         from .assets.resources import FULL_REFRESH_JOB, NIGHTLY_JOB
@@ -216,6 +220,7 @@ def run_refresh(settings: Settings, full_refresh: bool = False) -> RefreshResult
                     tags={alerting.ALERTED_TAG: "cli", "pilotage/as_of": settings.as_of.isoformat(),
                           "pilotage/log": str(log)})
                 events = read_run(instance, result.run_id)
+        dbt_started_warm = dbt_warm.served(warm)
     published = events.success and "published_warehouse" in events.materializations
     current = None
     if published:
@@ -227,7 +232,8 @@ def run_refresh(settings: Settings, full_refresh: bool = False) -> RefreshResult
         dbt=dbt_runner.summarize_run_results(last_run_results_path(settings)),
         current=current,
         versions_kept=0 if on_pg else len(wap.versions(settings.state_dir, settings.warehouse)),
-        seconds=time.perf_counter() - started, stages=_stages(events, parse_s, setup_s))
+        seconds=time.perf_counter() - started, stages=_stages(events, parse_s, setup_s),
+        dbt_started_warm=dbt_started_warm)
     details = settings.state_dir / "last_refresh.txt"
     details.parent.mkdir(parents=True, exist_ok=True)
     details.write_text(outcome.summary() + "\n", encoding="utf-8")

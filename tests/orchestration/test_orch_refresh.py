@@ -71,6 +71,7 @@ def test_golden_refresh_materializes_every_asset_and_publishes(built):
     assert {c.name for c in result.events.checks} >= {"audit_invariant", "customer_status_consistency",
                                                        "non_empty", "recette_passed"}
     assert result.current["sha256"] == wap.sha256(settings.warehouse)
+    assert result.dbt_started_warm >= 1  # the build (and a parse, if any): dbt_warm.py
     assert not settings.build_path.exists()  # moved into place
     with duckdb.connect(str(settings.warehouse), read_only=True) as con:
         for table in ("marts.kpi_observations", "marts.customer_360", "marts.kpi_catalogue"):
@@ -132,16 +133,22 @@ def test_killed_refresh_then_next_run_publishes_while_a_reader_reads(built, make
                              str(warehouse), "--as-of", "2026-03-16"], env=cli_env, stdout=log,
                             stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        # wait until dbt is building into the build file
+        # wait until dbt is building into the build file: its WAL grew (or it was checkpointed)
+        # since dagster-dbt made the invocation's folder
         deadline = started + 600
-        build_started = None
+        build_started = folder_made = wal_before = None
+        wal = Path(f"{settings.build_path}.wal")
         while time.time() < deadline and proc.poll() is None:
             dbt_dirs = [d for d in (ROOT / "target").glob("dbt_models-*") if d.stat().st_mtime >= started]
             if dbt_dirs and settings.build_path.exists():
-                build_started = build_started or time.time()
-                if settings.build_path.stat().st_mtime > build_started or time.time() - build_started > 20:
+                wal_now = wal.stat().st_size if wal.exists() else 0
+                if build_started is None:
+                    build_started, wal_before = time.time(), wal_now
+                    folder_made = min(d.stat().st_mtime for d in dbt_dirs)
+                if (wal_now > wal_before or settings.build_path.stat().st_mtime >= folder_made
+                        or time.time() - build_started > 20):
                     break
-            time.sleep(0.2)
+            time.sleep(0.05)
         assert proc.poll() is None, "the refresh ended before it could be killed"
         assert build_started, "the dbt build did not start"
     finally:

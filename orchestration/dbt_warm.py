@@ -1,0 +1,216 @@
+"""dbt already imported when a refresh needs it: `pilotage-dbt` runs forked from a warm process.
+
+Every `dbt build` first spends ~1.3 s importing dbt and its adapter (any scale), on the
+critical path of the dbt step. A refresh (`warm_dbt`) starts a server at its beginning that
+imports them while Dagster starts and the landing runs; each `pilotage-dbt` of the refresh
+(dbt_schedule.main) hands the server its arguments, environment, working directory, stdout
+and stderr over a Unix socket (`run_warm`), the server forks a child that runs dbt with them,
+writing to the invoker's own stdout (dagster-dbt reads it as before), and the invoker exits
+with the child's exit code. A fork per invocation: each dbt run starts from a clean process,
+as a subprocess would. Signals the invoker gets (dagster-dbt interrupting dbt) are passed on
+to the child; a child whose invoker went away stops.
+
+No server (a run started from the UI or the schedule, dbt by hand), a server that does not
+answer or a child that fails before dbt starts: the invocation imports and runs dbt itself.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import traceback
+from contextlib import contextmanager
+from pathlib import Path
+
+WARM_ENV = "PILOTAGE_DBT_WARM"
+SERVED_LOG = "served.log"
+_LENGTH = 8  # bytes of the request's length prefix
+
+
+def warm_imports() -> None:
+    """What a dbt build imports before it reads anything (the DuckDB adapter included)."""
+    import dbt.adapters.duckdb.impl  # noqa: F401
+    import dbt.cli.main  # noqa: F401
+    import dbt.parser.manifest  # noqa: F401
+    import dbt.task.build  # noqa: F401
+
+
+@contextmanager
+def warm_dbt(enabled: bool = True):
+    """Run the body with a warm server for its `pilotage-dbt` invocations (WARM_ENV set in
+    os.environ, which dagster-dbt passes to dbt); yields the server's folder (None when
+    disabled). The server stops with the body."""
+    if not enabled:
+        yield None
+        return
+    folder = Path(tempfile.mkdtemp(prefix="pilotage-dbt-"))
+    address = folder / "socket"
+    # bound here, listened to by the server: an invocation from now on waits in the backlog
+    # while the server imports dbt; once the server is gone, nobody holds the socket and an
+    # invocation's connect fails (it then starts dbt cold)
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(str(address))
+    listener.listen(8)
+    with open(folder / "server.log", "wb") as log:
+        server = subprocess.Popen([sys.executable, "-m", "orchestration.dbt_warm", str(listener.fileno())],
+                                  stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,
+                                  pass_fds=(listener.fileno(),))
+    listener.close()
+    before = os.environ.get(WARM_ENV)
+    os.environ[WARM_ENV] = str(address)
+    try:
+        yield folder
+    finally:
+        if before is None:
+            os.environ.pop(WARM_ENV, None)
+        else:
+            os.environ[WARM_ENV] = before
+        server.terminate()
+        try:
+            server.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def served(folder: Path | None) -> int:
+    """How many invocations the server in `folder` ran (0 without one)."""
+    try:
+        return len((folder / SERVED_LOG).read_text(encoding="utf-8").splitlines()) if folder else 0
+    except OSError:
+        return 0
+
+
+# ------------------------------------------------------------------ the invoker's side
+
+
+def run_warm(args: list[str]) -> int | None:
+    """Run `dbt <args>` in a child of the warm server; its exit code, or None when there is no
+    server or it did not start dbt (the caller then runs dbt itself)."""
+    address = os.environ.get(WARM_ENV)
+    if not address:
+        return None
+    env = {k: v for k, v in os.environ.items() if k != WARM_ENV}
+    request = json.dumps({"args": args, "prog": Path(sys.argv[0]).name or "dbt", "env": env,
+                          "cwd": os.getcwd()}).encode()
+    conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        conn.settimeout(2.0)
+        conn.connect(address)
+        socket.send_fds(conn, [len(request).to_bytes(_LENGTH, "big")],
+                        [sys.stdout.fileno(), sys.stderr.fileno()])
+        conn.sendall(request)
+        conn.settimeout(None)  # the server may still be importing dbt: wait for it
+        replies = conn.makefile("r", encoding="utf-8")
+        first = replies.readline()
+    except OSError:
+        conn.close()
+        return None
+    if not first.startswith("pid "):
+        conn.close()
+        return None  # the child did not start dbt: nothing was written, run it here
+    child = int(first.split()[1])
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda number, _frame: os.kill(child, number))
+    last = replies.readline()
+    conn.close()
+    if last.startswith("exit "):
+        return int(last.split()[1])
+    print(f"pilotage-dbt: the warm dbt process {child} ended without an exit code", file=sys.stderr)
+    return 1
+
+
+# ------------------------------------------------------------------ the server
+
+
+def serve(listening_fd: int) -> None:
+    """Import dbt, then fork a child per connection to the listening socket until the refresh
+    that started this server ends (its parent changes)."""
+    parent = os.getppid()
+    listener = socket.socket(fileno=listening_fd)
+    address = Path(listener.getsockname())
+    warm_imports()
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
+    listener.settimeout(1.0)
+    while os.getppid() == parent:
+        try:
+            conn, _ = listener.accept()
+        except TimeoutError:
+            continue
+        if os.fork() == 0:
+            listener.close()
+            _child(conn, address.parent / SERVED_LOG)
+        conn.close()
+
+
+def _child(conn: socket.socket, served_log: Path) -> None:
+    """Run one dbt invocation; never returns."""
+    code = 1
+    try:
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        conn.settimeout(None)
+        head, fds, _, _ = socket.recv_fds(conn, _LENGTH, 2)
+        while len(head) < _LENGTH:
+            head += conn.recv(_LENGTH - len(head))
+        size, body = int.from_bytes(head, "big"), b""
+        while len(body) < size:
+            chunk = conn.recv(size - len(body))
+            if not chunk:
+                os._exit(1)
+            body += chunk
+        request = json.loads(body)
+        for fd, target in zip(fds, (1, 2)):
+            os.dup2(fd, target)
+            os.close(fd)
+        os.chdir(request["cwd"])
+        os.environ.clear()
+        os.environ.update(request["env"])
+        with open(served_log, "a", encoding="utf-8") as log:
+            log.write(" ".join(request["args"][:1]) + "\n")
+        conn.sendall(f"pid {os.getpid()}\n".encode())
+        threading.Thread(target=_stop_without_invoker, args=(conn,), daemon=True).start()
+        try:
+            code = _run_dbt(request["prog"], request["args"])
+        except BaseException:  # noqa: BLE001 (reported as dbt's own crash would be)
+            traceback.print_exc()
+            code = 1
+        sys.stdout.flush()
+        sys.stderr.flush()
+        conn.sendall(f"exit {code}\n".encode())
+    finally:
+        os._exit(code)
+
+
+def _stop_without_invoker(conn: socket.socket) -> None:
+    """The invoker only waits for the exit code: the connection closing means it is gone."""
+    try:
+        if not conn.recv(1):
+            os._exit(1)
+    except OSError:
+        os._exit(1)
+
+
+def _run_dbt(prog: str, args: list[str]) -> int:
+    """dbt's CLI as `pilotage-dbt` runs it (dbt_schedule.main), in this process."""
+    from dbt.cli.main import cli
+
+    from .dbt_schedule import critical_path_first
+
+    critical_path_first()  # reads the invocation's PILOTAGE_DBT_TIMINGS
+    sys.argv = [prog, *args]
+    try:
+        cli.main(args=args, prog_name=prog)
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+    return 0
+
+
+if __name__ == "__main__":
+    serve(int(sys.argv[1]))

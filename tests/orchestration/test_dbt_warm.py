@@ -1,0 +1,110 @@
+"""`pilotage-dbt` forked from a refresh's warm dbt process (orchestration/dbt_warm.py): same
+output, exit code, environment and working directory as a cold start; without a server it
+starts cold."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from orchestration import dbt_warm
+
+PILOTAGE_DBT = str(Path(sys.executable).parent / "pilotage-dbt")
+
+
+def _run(args, env=None, cwd=None):
+    return subprocess.run([PILOTAGE_DBT, *args], capture_output=True, text=True,
+                          env=env or dict(os.environ), cwd=cwd)
+
+
+@pytest.fixture
+def warm():
+    with dbt_warm.warm_dbt() as folder:
+        yield folder
+
+
+def test_an_invocation_is_served_warm_with_dbt_s_output(warm):
+    out = _run(["--version"])
+    assert out.returncode == 0 and "installed: 1.11." in out.stdout
+    assert dbt_warm.served(warm) == 1
+
+
+def test_the_exit_code_and_stderr_are_dbt_s(warm):
+    warm_out = _run(["no-such-command"])
+    assert dbt_warm.served(warm) == 1
+    cold_out = _run(["no-such-command"], env={k: v for k, v in os.environ.items() if k != dbt_warm.WARM_ENV})
+    assert warm_out.returncode == cold_out.returncode == 2
+    assert warm_out.stderr == cold_out.stderr
+    assert "Usage: pilotage-dbt [OPTIONS]" in warm_out.stderr and "No such command 'no-such-command'" in warm_out.stderr
+
+
+def test_the_invoker_s_environment_and_directory_reach_dbt(warm, tmp_path):
+    env = {**os.environ, "DBT_PROFILES_DIR": str(tmp_path / "profiles-here")}
+    out = _run(["debug", "--config-dir"], env=env, cwd=tmp_path)
+    assert out.returncode == 0 and out.stdout.rstrip().endswith(str(tmp_path / "profiles-here"))
+    assert dbt_warm.served(warm) == 1
+
+
+def test_without_a_server_dbt_starts_cold(tmp_path):
+    env = {**os.environ, dbt_warm.WARM_ENV: str(tmp_path / "no-socket")}
+    out = _run(["--version"], env=env)
+    assert out.returncode == 0 and "installed: 1.11." in out.stdout
+
+
+def test_the_server_stops_with_the_refresh():
+    with dbt_warm.warm_dbt() as folder:
+        address = os.environ[dbt_warm.WARM_ENV]
+        assert address == str(folder / "socket")
+    assert dbt_warm.WARM_ENV not in os.environ and not folder.exists()
+    assert dbt_warm.served(None) == 0
+
+
+@pytest.mark.parametrize("sig, exit_code", [(signal.SIGTERM, 1), (signal.SIGKILL, -signal.SIGKILL)])
+def test_a_signal_to_the_invoker_reaches_its_dbt(warm, tmp_path, sig, exit_code):
+    """dagster-dbt stops dbt by signalling the process it started: the child running dbt gets
+    the signal (SIGTERM ends dbt at once), or stops when its invoker is gone (SIGKILL). The
+    macro alone would run for about a minute."""
+    project = tmp_path / "p"
+    (project / "macros").mkdir(parents=True)
+    (project / "dbt_project.yml").write_text("name: p\nversion: '1.0'\nprofile: p\n")
+    (project / "macros" / "spin.sql").write_text(
+        "{% macro spin() %}{% for x in modules.itertools.repeat(1, 2000000000) %}"
+        "{% set y = x + 1 %}{% endfor %}{% endmacro %}\n")
+    (project / "profiles.yml").write_text(
+        f"p:\n  target: d\n  outputs:\n    d:\n      type: duckdb\n      path: {tmp_path / 'p.duckdb'}\n")
+    env = {**os.environ, "DBT_PROFILES_DIR": str(project)}
+    started = time.monotonic()
+    proc = subprocess.Popen([PILOTAGE_DBT, "run-operation", "spin"], cwd=project, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    while dbt_warm.served(warm) == 0 and time.monotonic() - started < 20:
+        time.sleep(0.1)
+    time.sleep(3)  # dbt is in the macro
+    assert len(_forked_from(warm)) == 2  # the server and the child running dbt
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=20)
+    assert proc.returncode == exit_code
+    assert ("ended without an exit code" in err) == (sig == signal.SIGTERM)
+    while len(_forked_from(warm)) > 1 and time.monotonic() - started < 30:
+        time.sleep(0.1)
+    assert len(_forked_from(warm)) == 1  # the child stopped
+    assert time.monotonic() - started < 30
+
+
+def _forked_from(folder: Path) -> list[int]:  # noqa: ARG001 (the fixture's server)
+    """The live warm server this test process started and its children (dbt runs)."""
+    procs = {}
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit():
+                state, ppid = (entry / "stat").read_bytes().rsplit(b")", 1)[1].split()[:2]
+                procs[int(entry.name)] = (int(ppid), state != b"Z", (entry / "cmdline").read_bytes())
+        except (OSError, ValueError):
+            continue
+    servers = [pid for pid, (ppid, live, cmd) in procs.items()
+               if ppid == os.getpid() and live and b"orchestration.dbt_warm" in cmd]
+    return servers + [pid for pid, (ppid, live, _) in procs.items() if ppid in servers and live]
