@@ -46,24 +46,18 @@ def warm_dbt(enabled: bool = True):
     """Run the body with a warm server for its `pilotage-dbt` invocations (WARM_ENV set in
     os.environ, which dagster-dbt passes to dbt); yields the server's folder (None when
     disabled). The server stops with the body."""
-    if not enabled:
+    if not enabled or not hasattr(os, "fork") or not hasattr(socket, "AF_UNIX"):
         yield None
         return
     folder = Path(tempfile.mkdtemp(prefix="pilotage-dbt-"))
-    address = folder / "socket"
-    # bound here, listened to by the server: an invocation from now on waits in the backlog
-    # while the server imports dbt; once the server is gone, nobody holds the socket and an
-    # invocation's connect fails (it then starts dbt cold)
-    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(str(address))
-    listener.listen(8)
-    with open(folder / "server.log", "wb") as log:
-        server = subprocess.Popen([sys.executable, "-m", "orchestration.dbt_warm", str(listener.fileno())],
-                                  stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,
-                                  pass_fds=(listener.fileno(),))
-    listener.close()
+    try:
+        server = _start_server(folder / "socket")
+    except OSError:  # e.g. a socket path too long under $TMPDIR: dbt starts cold
+        shutil.rmtree(folder, ignore_errors=True)
+        yield None
+        return
     before = os.environ.get(WARM_ENV)
-    os.environ[WARM_ENV] = str(address)
+    os.environ[WARM_ENV] = str(folder / "socket")
     try:
         yield folder
     finally:
@@ -78,6 +72,23 @@ def warm_dbt(enabled: bool = True):
             server.kill()
             server.wait()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _start_server(address: Path) -> subprocess.Popen:
+    """The socket is bound here and listened to by the server: an invocation from now on waits
+    in the backlog while the server imports dbt; once the server is gone nobody holds the
+    socket, and an invocation's connect fails (it then starts dbt cold)."""
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        listener.bind(str(address))
+        listener.listen(8)
+        with open(address.parent / "server.log", "wb") as log:
+            return subprocess.Popen(
+                [sys.executable, "-m", "orchestration.dbt_warm", str(listener.fileno())],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,
+                pass_fds=(listener.fileno(),))
+    finally:
+        listener.close()
 
 
 def served(folder: Path | None) -> int:
@@ -100,7 +111,10 @@ def run_warm(args: list[str]) -> int | None:
     env = {k: v for k, v in os.environ.items() if k != WARM_ENV}
     request = json.dumps({"args": args, "prog": Path(sys.argv[0]).name or "dbt", "env": env,
                           "cwd": os.getcwd()}).encode()
-    conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    except OSError:
+        return None
     try:
         conn.settimeout(2.0)
         conn.connect(address)
@@ -110,7 +124,7 @@ def run_warm(args: list[str]) -> int | None:
         conn.settimeout(None)  # the server may still be importing dbt: wait for it
         replies = conn.makefile("r", encoding="utf-8")
         first = replies.readline()
-    except OSError:
+    except (OSError, ValueError, AttributeError):  # no server, or no stdout/stderr to hand over
         conn.close()
         return None
     if not first.startswith("pid "):

@@ -108,3 +108,14 @@ def _forked_from(folder: Path) -> list[int]:  # noqa: ARG001 (the fixture's serv
     servers = [pid for pid, (ppid, live, cmd) in procs.items()
                if ppid == os.getpid() and live and b"orchestration.dbt_warm" in cmd]
     return servers + [pid for pid, (ppid, live, _) in procs.items() if ppid in servers and live]
+
+
+def test_a_socket_path_too_long_means_no_server(tmp_path, monkeypatch):
+    """AF_UNIX paths hold at most 107 bytes: under a deeper $TMPDIR there is no warm server
+    and the refresh's dbt starts cold."""
+    deep = tmp_path / ("d" * 100)
+    deep.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(deep))
+    with dbt_warm.warm_dbt() as folder:
+        assert folder is None and dbt_warm.WARM_ENV not in os.environ
+    assert list(deep.iterdir()) == []
