@@ -30,6 +30,7 @@ from pathlib import Path
 
 WARM_ENV = "PILOTAGE_DBT_WARM"
 SERVED_LOG = "served.log"
+PREFIX = "pilotage-dbt-"
 _LENGTH = 8  # bytes of the request's length prefix
 
 
@@ -49,9 +50,11 @@ def warm_dbt(enabled: bool = True):
     if not enabled or not hasattr(os, "fork") or not hasattr(socket, "AF_UNIX"):
         yield None
         return
-    folder = Path(tempfile.mkdtemp(prefix="pilotage-dbt-"))
+    _remove_stale_folders()
+    folder = Path(tempfile.mkdtemp(prefix=PREFIX))
     try:
         server = _start_server(folder / "socket")
+        (folder / "server.pid").write_text(str(server.pid), encoding="utf-8")
     except OSError:  # e.g. a socket path too long under $TMPDIR: dbt starts cold
         shutil.rmtree(folder, ignore_errors=True)
         yield None
@@ -72,6 +75,18 @@ def warm_dbt(enabled: bool = True):
             server.kill()
             server.wait()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _remove_stale_folders() -> None:
+    """The folders of servers that are gone (a refresh killed with its process group leaves
+    its folder behind); a live server's folder, another refresh's, is kept."""
+    for folder in Path(tempfile.gettempdir()).glob(PREFIX + "*"):
+        try:
+            os.kill(int((folder / "server.pid").read_text(encoding="utf-8")), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except (OSError, ValueError):  # not ours to judge (no pid yet, another user's)
+            continue
 
 
 def _start_server(address: Path) -> subprocess.Popen:
@@ -171,14 +186,8 @@ def _child(conn: socket.socket, served_log: Path) -> None:
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         conn.settimeout(None)
         head, fds, _, _ = socket.recv_fds(conn, _LENGTH, 2)
-        while len(head) < _LENGTH:
-            head += conn.recv(_LENGTH - len(head))
-        size, body = int.from_bytes(head, "big"), b""
-        while len(body) < size:
-            chunk = conn.recv(size - len(body))
-            if not chunk:
-                os._exit(1)
-            body += chunk
+        head += _received(conn, _LENGTH - len(head))
+        body = _received(conn, int.from_bytes(head, "big"))
         request = json.loads(body)
         for fd, target in zip(fds, (1, 2)):
             os.dup2(fd, target)
@@ -200,6 +209,17 @@ def _child(conn: socket.socket, served_log: Path) -> None:
         conn.sendall(f"exit {code}\n".encode())
     finally:
         os._exit(code)
+
+
+def _received(conn: socket.socket, size: int) -> bytes:
+    """Exactly `size` bytes; a connection closed before them ends the child."""
+    data = b""
+    while len(data) < size:
+        chunk = conn.recv(size - len(data))
+        if not chunk:
+            os._exit(1)
+        data += chunk
+    return data
 
 
 def _stop_without_invoker(conn: socket.socket) -> None:

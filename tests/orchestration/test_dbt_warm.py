@@ -119,3 +119,31 @@ def test_a_socket_path_too_long_means_no_server(tmp_path, monkeypatch):
     with dbt_warm.warm_dbt() as folder:
         assert folder is None and dbt_warm.WARM_ENV not in os.environ
     assert list(deep.iterdir()) == []
+
+
+def test_a_connection_that_sends_nothing_ends_its_child(warm):
+    import socket as socket_
+
+    conn = socket_.socket(socket_.AF_UNIX, socket_.SOCK_STREAM)
+    conn.connect(str(warm / "socket"))
+    started = time.monotonic()
+    while len(_forked_from(warm)) < 2 and time.monotonic() - started < 20:
+        time.sleep(0.05)
+    conn.close()
+    while len(_forked_from(warm)) > 1 and time.monotonic() - started < 20:
+        time.sleep(0.05)
+    assert len(_forked_from(warm)) == 1
+
+
+def test_the_folder_of_a_killed_refresh_is_removed_by_the_next(tmp_path, monkeypatch):
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    stale, live, unknown = (tmp_path / f"{dbt_warm.PREFIX}{n}" for n in ("stale", "live", "unknown"))
+    for folder, pid in ((stale, gone.pid), (live, os.getpid()), (unknown, None)):
+        folder.mkdir()
+        if pid is not None:
+            (folder / "server.pid").write_text(str(pid))
+    with dbt_warm.warm_dbt() as folder:
+        assert folder is not None and (folder / "server.pid").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, unknown.name])
