@@ -91,16 +91,25 @@ def critical_path_first() -> None:
     GraphQueue._get_scores, GraphQueue.get, GraphRunnableTask.run_queue = scores, get, run_queue
 
 
+def run_dbt(prog: str, args: list[str]) -> int:
+    """dbt's CLI on `args`, longest chain of work first, in this process; its exit code. What
+    `pilotage-dbt` runs, itself or in a child of the refresh's warm dbt process (dbt_warm.py)."""
+    critical_path_first()  # reads the invocation's PILOTAGE_DBT_TIMINGS
+    from dbt.cli.main import cli
+
+    try:
+        cli.main(args=args, prog_name=prog)
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+    return 0
+
+
 def main() -> None:
     from .dbt_warm import run_warm
 
-    code = run_warm(sys.argv[1:])  # forked from the refresh's warm dbt process, if any
-    if code is not None:
-        sys.exit(code)
-    critical_path_first()
-    from dbt.cli.main import cli
-
-    sys.exit(cli())
+    prog, args = Path(sys.argv[0]).name or "dbt", sys.argv[1:]
+    code = run_warm(prog, args)  # forked from the refresh's warm dbt process, if any
+    sys.exit(run_dbt(prog, args) if code is None else code)
 
 
 if __name__ == "__main__":

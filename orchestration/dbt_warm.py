@@ -117,15 +117,14 @@ def served(folder: Path | None) -> int:
 # ------------------------------------------------------------------ the invoker's side
 
 
-def run_warm(args: list[str]) -> int | None:
-    """Run `dbt <args>` in a child of the warm server; its exit code, or None when there is no
-    server or it did not start dbt (the caller then runs dbt itself)."""
+def run_warm(prog: str, args: list[str]) -> int | None:
+    """Run `<prog> <args>` (dbt) in a child of the warm server; its exit code, or None when there
+    is no server or it did not start dbt (the caller then runs dbt itself)."""
     address = os.environ.get(WARM_ENV)
     if not address:
         return None
     env = {k: v for k, v in os.environ.items() if k != WARM_ENV}
-    request = json.dumps({"args": args, "prog": Path(sys.argv[0]).name or "dbt", "env": env,
-                          "cwd": os.getcwd()}).encode()
+    request = json.dumps({"args": args, "prog": prog, "env": env, "cwd": os.getcwd()}).encode()
     try:
         conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     except OSError:
@@ -181,6 +180,8 @@ def serve(listening_fd: int) -> None:
 
 def _child(conn: socket.socket, served_log: Path) -> None:
     """Run one dbt invocation; never returns."""
+    from .dbt_schedule import run_dbt
+
     code = 1
     try:
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
@@ -200,7 +201,8 @@ def _child(conn: socket.socket, served_log: Path) -> None:
         conn.sendall(f"pid {os.getpid()}\n".encode())
         threading.Thread(target=_stop_without_invoker, args=(conn,), daemon=True).start()
         try:
-            code = _run_dbt(request["prog"], request["args"])
+            sys.argv = [request["prog"], *request["args"]]
+            code = run_dbt(request["prog"], request["args"])
         except BaseException:  # noqa: BLE001 (reported as dbt's own crash would be)
             traceback.print_exc()
             code = 1
@@ -229,21 +231,6 @@ def _stop_without_invoker(conn: socket.socket) -> None:
             os._exit(1)
     except OSError:
         os._exit(1)
-
-
-def _run_dbt(prog: str, args: list[str]) -> int:
-    """dbt's CLI as `pilotage-dbt` runs it (dbt_schedule.main), in this process."""
-    from dbt.cli.main import cli
-
-    from .dbt_schedule import critical_path_first
-
-    critical_path_first()  # reads the invocation's PILOTAGE_DBT_TIMINGS
-    sys.argv = [prog, *args]
-    try:
-        cli.main(args=args, prog_name=prog)
-    except SystemExit as exit_:
-        return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
-    return 0
 
 
 if __name__ == "__main__":

@@ -84,18 +84,18 @@ def test_a_signal_to_the_invoker_reaches_its_dbt(warm, tmp_path, sig, exit_code)
     while dbt_warm.served(warm) == 0 and time.monotonic() - started < 20:
         time.sleep(0.1)
     time.sleep(3)  # dbt is in the macro
-    assert len(_forked_from(warm)) == 2  # the server and the child running dbt
+    assert len(_forked_from()) == 2  # the server and the child running dbt
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=20)
     assert proc.returncode == exit_code
     assert ("ended without an exit code" in err) == (sig == signal.SIGTERM)
-    while len(_forked_from(warm)) > 1 and time.monotonic() - started < 30:
+    while len(_forked_from()) > 1 and time.monotonic() - started < 30:
         time.sleep(0.1)
-    assert len(_forked_from(warm)) == 1  # the child stopped
+    assert len(_forked_from()) == 1  # the child stopped
     assert time.monotonic() - started < 30
 
 
-def _forked_from(folder: Path) -> list[int]:  # noqa: ARG001 (the fixture's server)
+def _forked_from() -> list[int]:
     """The live warm server this test process started and its children (dbt runs)."""
     procs = {}
     for entry in Path("/proc").iterdir():
@@ -127,12 +127,12 @@ def test_a_connection_that_sends_nothing_ends_its_child(warm):
     conn = socket_.socket(socket_.AF_UNIX, socket_.SOCK_STREAM)
     conn.connect(str(warm / "socket"))
     started = time.monotonic()
-    while len(_forked_from(warm)) < 2 and time.monotonic() - started < 20:
+    while len(_forked_from()) < 2 and time.monotonic() - started < 20:
         time.sleep(0.05)
     conn.close()
-    while len(_forked_from(warm)) > 1 and time.monotonic() - started < 20:
+    while len(_forked_from()) > 1 and time.monotonic() - started < 20:
         time.sleep(0.05)
-    assert len(_forked_from(warm)) == 1
+    assert len(_forked_from()) == 1
 
 
 def test_the_folder_of_a_killed_refresh_is_removed_by_the_next(tmp_path, monkeypatch):
