@@ -10,6 +10,13 @@ with the child's exit code. A fork per invocation: each dbt run starts from a cl
 as a subprocess would. Signals the invoker gets (dagster-dbt interrupting dbt) are passed on
 to the child; a child whose invoker went away stops.
 
+Before serving, the server runs one throwaway `dbt ls` in its own process when the refresh
+hands it one (`warm_up`, with the run's env and vars: dbt's partial parse holds): dbt's first
+invocation in a process costs ~0.8 s more than the next (mashumaro compiling its
+(de)serializers on first use, Jinja, the JSON log events), and every child starts from that
+state. `ls` reads no database. A warm-up that fails or is skipped changes nothing but speed
+(warm_up.log says which).
+
 No server (a run started from the UI or the schedule, dbt by hand), a server that does not
 answer or a child that fails before dbt starts: the invocation imports and runs dbt itself.
 """
@@ -30,6 +37,7 @@ from pathlib import Path
 
 WARM_ENV = "PILOTAGE_DBT_WARM"
 SERVED_LOG = "served.log"
+WARM_UP_LOG = "warm_up.log"  # what the server's throwaway invocation did
 PREFIX = "pilotage-dbt-"
 _LENGTH = 8  # bytes of the request's length prefix
 
@@ -43,17 +51,19 @@ def warm_imports() -> None:
 
 
 @contextmanager
-def warm_dbt(enabled: bool = True):
+def warm_dbt(enabled: bool = True, warm_up: dict | None = None):
     """Run the body with a warm server for its `pilotage-dbt` invocations (WARM_ENV set in
     os.environ, which dagster-dbt passes to dbt); yields the server's folder (None when
-    disabled). The server stops with the body."""
+    disabled). The server stops with the body. `warm_up`: {args, env, cwd, partial_parse} of a
+    dbt invocation that reads no database (dbt_runner.warm_up_invocation), run by the server
+    before it serves."""
     if not enabled or not hasattr(os, "fork") or not hasattr(socket, "AF_UNIX"):
         yield None
         return
     _remove_stale_folders()
     folder = Path(tempfile.mkdtemp(prefix=PREFIX))
     try:
-        server = _start_server(folder / "socket")
+        server = _start_server(folder / "socket", warm_up)
         (folder / "server.pid").write_text(str(server.pid), encoding="utf-8")
     except OSError:  # e.g. a socket path too long under $TMPDIR: dbt starts cold
         shutil.rmtree(folder, ignore_errors=True)
@@ -89,21 +99,36 @@ def _remove_stale_folders() -> None:
             continue
 
 
-def _start_server(address: Path) -> subprocess.Popen:
+def _start_server(address: Path, warm_up: dict | None) -> subprocess.Popen:
     """The socket is bound here and listened to by the server: an invocation from now on waits
     in the backlog while the server imports dbt; once the server is gone nobody holds the
-    socket, and an invocation's connect fails (it then starts dbt cold)."""
+    socket, and an invocation's connect fails (it then starts dbt cold). The warm-up (its env
+    may hold secrets) goes through the server's stdin, not a file."""
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         listener.bind(str(address))
         listener.listen(8)
         with open(address.parent / "server.log", "wb") as log:
-            return subprocess.Popen(
+            server = subprocess.Popen(
                 [sys.executable, "-m", "orchestration.dbt_warm", str(listener.fileno())],
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,
+                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=log,
                 pass_fds=(listener.fileno(),))
     finally:
         listener.close()
+    try:
+        server.stdin.write(json.dumps(warm_up).encode() if warm_up else b"")
+        server.stdin.close()
+    except OSError:  # the server is already gone: invocations will start dbt cold
+        pass
+    return server
+
+
+def warmed_up(folder: Path | None) -> str:
+    """What the server's warm-up did: `ok`, `skipped: ...`, `failed: ...`, or `` (none asked)."""
+    try:
+        return (folder / WARM_UP_LOG).read_text(encoding="utf-8").strip() if folder else ""
+    except OSError:
+        return ""
 
 
 def served(folder: Path | None) -> int:
@@ -164,7 +189,10 @@ def serve(listening_fd: int) -> None:
     parent = os.getppid()
     listener = socket.socket(fileno=listening_fd)
     address = Path(listener.getsockname())
+    warm_up = sys.stdin.read()
     warm_imports()
+    if warm_up:
+        _warm_up(json.loads(warm_up), address.parent / WARM_UP_LOG)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
     listener.settimeout(1.0)
     while os.getppid() == parent:
@@ -176,6 +204,35 @@ def serve(listening_fd: int) -> None:
             listener.close()
             _child(conn, address.parent / SERVED_LOG)
         conn.close()
+
+
+def _warm_up(spec: dict, log: Path) -> None:
+    """Run the refresh's throwaway invocation here, output discarded, in a scratch target
+    folder holding a copy of the project's partial-parse state; env and cwd restored."""
+    partial = Path(spec["partial_parse"])
+    if not partial.is_file():  # dbt would parse the whole project: seconds, not the ~1 s saved
+        log.write_text(f"skipped: no {partial}\n", encoding="utf-8")
+        return
+    scratch = log.parent / "warm-up"
+    scratch.mkdir(exist_ok=True)
+    shutil.copyfile(partial, scratch / partial.name)
+    env, cwd = dict(os.environ), os.getcwd()
+    try:
+        os.environ.clear()
+        os.environ.update(spec["env"])
+        os.chdir(spec["cwd"])
+        from dbt.cli.main import dbtRunner
+
+        result = dbtRunner().invoke([*spec["args"], "--target-path", str(scratch), "--log-path", str(scratch)])
+        log.write_text("ok\n" if result.success else f"failed: {result.exception or 'dbt reported a failure'}\n",
+                       encoding="utf-8")
+    except Exception as exc:  # noqa: BLE001 (a warm-up only saves time: never fatal)
+        log.write_text(f"failed: {type(exc).__name__}: {exc}\n", encoding="utf-8")
+    finally:
+        os.environ.clear()
+        os.environ.update(env)
+        os.chdir(cwd)
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _child(conn: socket.socket, served_log: Path) -> None:

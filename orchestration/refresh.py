@@ -32,6 +32,7 @@ class RefreshResult:
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)
     dbt_started_warm: int = 0  # dbt invocations forked from the warm process (dbt_warm.py)
+    dbt_warm_up: str = ""  # its throwaway `dbt ls` before serving: ok / skipped: ... / failed: ...
 
     @property
     def reason(self) -> str:
@@ -186,7 +187,7 @@ def run_refresh(settings: Settings, full_refresh: bool = False) -> RefreshResult
     started = time.perf_counter()
     _validate(settings)  # user mistakes first, before the heavy imports
 
-    from . import dbt_warm
+    from . import dbt_runner, dbt_warm
     from . import publish as wap
 
     settings.warehouse.parent.mkdir(parents=True, exist_ok=True)
@@ -197,8 +198,8 @@ def run_refresh(settings: Settings, full_refresh: bool = False) -> RefreshResult
     with (wap.refresh_lock(settings.warehouse),
           wap.published_copied_early(settings.warehouse, settings.build_path,
                                      enabled=not (full_refresh or on_pg)),
-          dbt_warm.warm_dbt() as warm):
-        from . import alerting, dbt_runner
+          dbt_warm.warm_dbt(warm_up=dbt_runner.warm_up_invocation(settings)) as warm):
+        from . import alerting
         from .assets.dbt import last_run_results_path
         from .assets.resources import FULL_REFRESH_JOB, NIGHTLY_JOB
 
@@ -220,7 +221,7 @@ def run_refresh(settings: Settings, full_refresh: bool = False) -> RefreshResult
                     tags={alerting.ALERTED_TAG: "cli", "pilotage/as_of": settings.as_of.isoformat(),
                           "pilotage/log": str(log)})
                 events = read_run(instance, result.run_id)
-        dbt_started_warm = dbt_warm.served(warm)
+        dbt_started_warm, dbt_warm_up = dbt_warm.served(warm), dbt_warm.warmed_up(warm)
     published = events.success and "published_warehouse" in events.materializations
     current = None
     if published:
@@ -233,7 +234,7 @@ def run_refresh(settings: Settings, full_refresh: bool = False) -> RefreshResult
         current=current,
         versions_kept=0 if on_pg else len(wap.versions(settings.state_dir, settings.warehouse)),
         seconds=time.perf_counter() - started, stages=_stages(events, parse_s, setup_s),
-        dbt_started_warm=dbt_started_warm)
+        dbt_started_warm=dbt_started_warm, dbt_warm_up=dbt_warm_up)
     details = settings.state_dir / "last_refresh.txt"
     details.parent.mkdir(parents=True, exist_ok=True)
     details.write_text(outcome.summary() + "\n", encoding="utf-8")

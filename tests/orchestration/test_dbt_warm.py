@@ -147,3 +147,63 @@ def test_the_folder_of_a_killed_refresh_is_removed_by_the_next(tmp_path, monkeyp
     with dbt_warm.warm_dbt() as folder:
         assert folder is not None and (folder / "server.pid").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, unknown.name])
+
+
+# ---------------------------------------------------------------- the warm-up before serving
+
+
+def _small_project(tmp_path: Path) -> tuple[Path, dict]:
+    """A one-model DuckDB project, parsed once (its partial-parse state under target/), and
+    the environment its invocations run with. Nothing here creates the database file."""
+    project = tmp_path / "p"
+    (project / "models").mkdir(parents=True)
+    (project / "dbt_project.yml").write_text("name: p\nversion: '1.0'\nprofile: p\n")
+    (project / "models" / "m.sql").write_text("select 1 as x\n")
+    (project / "profiles.yml").write_text(
+        f"p:\n  target: d\n  outputs:\n    d:\n      type: duckdb\n      path: {tmp_path / 'p.duckdb'}\n")
+    env = {k: v for k, v in os.environ.items() if k != dbt_warm.WARM_ENV}
+    env.update(DBT_PROFILES_DIR=str(project), DBT_SEND_ANONYMOUS_USAGE_STATS="false")
+    parsed = subprocess.run([PILOTAGE_DBT, "parse"], cwd=project, env=env, capture_output=True, text=True)
+    assert parsed.returncode == 0, parsed.stdout + parsed.stderr
+    return project, env
+
+
+def _warm_up(project: Path, env: dict, args=("ls", "--resource-type", "model")) -> dict:
+    return {"args": list(args), "env": env, "cwd": str(project),
+            "partial_parse": str(project / "target" / "partial_parse.msgpack")}
+
+
+def test_the_warm_up_runs_in_the_server_reads_no_database_and_leaves_target_as_it_was(tmp_path):
+    project, env = _small_project(tmp_path)
+    target_before = {p.name: p.stat().st_mtime_ns for p in (project / "target").iterdir()}
+    with dbt_warm.warm_dbt(warm_up=_warm_up(project, env)) as folder:
+        out = _run(["ls", "--quiet", "--resource-type", "model", "--output", "name"], env={**os.environ, **env}, cwd=project)
+        assert out.returncode == 0 and out.stdout.split() == ["m"]
+        assert dbt_warm.warmed_up(folder) == "ok"  # before the invocation was served
+        assert dbt_warm.served(folder) == 1
+        assert not (folder / "warm-up").exists()  # its scratch target folder is removed
+    assert not (tmp_path / "p.duckdb").exists()
+    # the served `ls` wrote its artifacts under target/ as a cold one does; the warm-up did not:
+    # partial_parse.msgpack is read from its copy in the scratch folder
+    assert (project / "target" / "partial_parse.msgpack").stat().st_mtime_ns == target_before["partial_parse.msgpack"]
+
+
+def test_a_warm_up_without_partial_parse_state_is_skipped(tmp_path):
+    project, env = _small_project(tmp_path)
+    (project / "target" / "partial_parse.msgpack").unlink()
+    with dbt_warm.warm_dbt(warm_up=_warm_up(project, env)) as folder:
+        out = _run(["--version"])
+        assert out.returncode == 0 and "installed: 1.11." in out.stdout
+        assert dbt_warm.warmed_up(folder) == f"skipped: no {project / 'target' / 'partial_parse.msgpack'}"
+
+
+def test_a_failing_warm_up_changes_nothing_but_speed(tmp_path):
+    project, env = _small_project(tmp_path)
+    with dbt_warm.warm_dbt(warm_up=_warm_up(project, env, args=("no-such-command",))) as folder:
+        out = _run(["--version"])
+        assert out.returncode == 0 and "installed: 1.11." in out.stdout
+        assert dbt_warm.warmed_up(folder).startswith("failed: ")
+        assert "No such command 'no-such-command'" in dbt_warm.warmed_up(folder)
+        assert dbt_warm.served(folder) == 1
+    with dbt_warm.warm_dbt() as folder:  # none asked
+        assert dbt_warm.warmed_up(folder) == ""
