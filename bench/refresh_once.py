@@ -50,6 +50,8 @@ def main() -> None:
         "warehouse_mib": round(settings.warehouse.stat().st_size / 2**20, 1),
         "dbt_nodes_rebuilt": len(dbt_assets) - len(kept), "dbt_nodes_kept": len(kept),
         "scope": kept[0] if kept else "everything",
+        "dbt_warm": {"started_warm": result.dbt_started_warm, "warm_up": result.dbt_warm_up,
+                     "reused_manifest": result.dbt_reused_manifest},
     }))
 
 

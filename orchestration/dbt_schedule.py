@@ -91,14 +91,16 @@ def critical_path_first() -> None:
     GraphQueue._get_scores, GraphQueue.get, GraphRunnableTask.run_queue = scores, get, run_queue
 
 
-def run_dbt(prog: str, args: list[str]) -> int:
+def run_dbt(prog: str, args: list[str], manifest=None) -> int:
     """dbt's CLI on `args`, longest chain of work first, in this process; its exit code. What
-    `pilotage-dbt` runs, itself or in a child of the refresh's warm dbt process (dbt_warm.py)."""
+    `pilotage-dbt` runs, itself or in a child of the refresh's warm dbt process (dbt_warm.py).
+    `manifest`: one parsed from the same inputs, used instead of parsing (dbt's own mechanism:
+    dbtRunner(manifest=...) puts it in the click context's obj)."""
     critical_path_first()  # reads the invocation's PILOTAGE_DBT_TIMINGS
     from dbt.cli.main import cli
 
     try:
-        cli.main(args=args, prog_name=prog)
+        cli.main(args=args, prog_name=prog, **({"obj": {"manifest": manifest}} if manifest is not None else {}))
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
     return 0

@@ -10,12 +10,16 @@ with the child's exit code. A fork per invocation: each dbt run starts from a cl
 as a subprocess would. Signals the invoker gets (dagster-dbt interrupting dbt) are passed on
 to the child; a child whose invoker went away stops.
 
-Before serving, the server runs one throwaway `dbt ls` in its own process when the refresh
-hands it one (`warm_up`, with the run's env and vars: dbt's partial parse holds): dbt's first
-invocation in a process costs ~0.8 s more than the next (mashumaro compiling its
-(de)serializers on first use, Jinja, the JSON log events), and every child starts from that
-state. `ls` reads no database. A warm-up that fails or is skipped changes nothing but speed
-(warm_up.log says which).
+Before serving, the server runs one `dbt parse` in its own process when the refresh hands it
+one (`warm_up`, with the run's env and vars: dbt's partial parse holds, ~1.4 s on the otherwise
+idle second core while Dagster starts): every child then starts from a process in which dbt
+has run once (its first invocation costs ~0.8 s more than the next: mashumaro compiling its
+(de)serializers, Jinja, the JSON log events), and a `build` or `ls` parsed from the same inputs
+(project files, `--vars`, the env vars of the parse stamp and those the manifest records; no
+other project, profile or target named) is handed the parsed manifest, as dbt's own dbtRunner
+does, instead of loading and writing it again (~0.6 s). A parse reads no database. A warm-up
+that fails or is skipped changes nothing but speed (warm_up.log says which; served.log which
+invocations reused the manifest).
 
 No server (a run started from the UI or the schedule, dbt by hand), a server that does not
 answer or a child that fails before dbt starts: the invocation imports and runs dbt itself.
@@ -37,7 +41,11 @@ from pathlib import Path
 
 WARM_ENV = "PILOTAGE_DBT_WARM"
 SERVED_LOG = "served.log"
-WARM_UP_LOG = "warm_up.log"  # what the server's throwaway invocation did
+WARM_UP_LOG = "warm_up.log"  # what the server's warm-up parse did
+REUSED = "reused the parsed manifest"  # served.log: an invocation handed the warm-up's manifest
+REUSING_COMMANDS = ("build", "ls", "list")  # never `parse`: it is asked for to write the manifest
+OTHER_PROJECT_FLAGS = ("--project-dir", "--profiles-dir", "--profile", "--target", "-t")
+_preloaded: dict = {}  # the server's warm-up manifest and the inputs it was parsed from
 PREFIX = "pilotage-dbt-"
 _LENGTH = 8  # bytes of the request's length prefix
 
@@ -131,12 +139,30 @@ def warmed_up(folder: Path | None) -> str:
         return ""
 
 
-def served(folder: Path | None) -> int:
-    """How many invocations the server in `folder` ran (0 without one)."""
+def served(folder: Path | None, reused: bool = False) -> int:
+    """How many invocations the server in `folder` ran (0 without one); `reused`: how many of
+    them were handed the warm-up's manifest."""
     try:
-        return len((folder / SERVED_LOG).read_text(encoding="utf-8").splitlines()) if folder else 0
+        lines = (folder / SERVED_LOG).read_text(encoding="utf-8").splitlines() if folder else []
     except OSError:
         return 0
+    return sum(1 for line in lines if not reused or line.endswith(REUSED))
+
+
+def parse_inputs(args: list[str], env: dict, cwd: str) -> dict | None:
+    """What dbt's parse of an invocation depends on, besides the env vars the manifest records
+    itself: the project's directory and files, the `--vars` text and the env vars of the parse
+    stamp (dbt_runner.PARSE_ENV). None when the arguments name another project, profile or
+    target: no reuse then."""
+    from .dbt_runner import PARSE_ENV, project_fingerprint
+
+    if any(arg.split("=", 1)[0] in OTHER_PROJECT_FLAGS for arg in args):
+        return None
+    at = args.index("--vars") if "--vars" in args else -1
+    project = Path(env.get("DBT_PROJECT_DIR") or cwd).resolve()
+    return {"project": str(project), "files": project_fingerprint(project),
+            "vars": args[at + 1] if 0 <= at < len(args) - 1 else None,
+            "env": {k: env.get(k) for k in PARSE_ENV}}
 
 
 # ------------------------------------------------------------------ the invoker's side
@@ -207,10 +233,10 @@ def serve(listening_fd: int) -> None:
 
 
 def _warm_up(spec: dict, log: Path) -> None:
-    """Run the refresh's throwaway invocation here, output discarded, in a scratch target
-    folder holding a copy of the project's partial-parse state; env and cwd restored."""
+    """Run the refresh's `dbt parse` here, output discarded, in a scratch target folder holding
+    a copy of the project's partial-parse state; keep its manifest; env and cwd restored."""
     partial = Path(spec["partial_parse"])
-    if not partial.is_file():  # dbt would parse the whole project: seconds, not the ~1 s saved
+    if not partial.is_file():  # dbt would parse the whole project: seconds, not the ~1.5 s saved
         log.write_text(f"skipped: no {partial}\n", encoding="utf-8")
         return
     scratch = log.parent / "warm-up"
@@ -221,9 +247,13 @@ def _warm_up(spec: dict, log: Path) -> None:
         os.environ.clear()
         os.environ.update(spec["env"])
         os.chdir(spec["cwd"])
+        inputs = parse_inputs(spec["args"], spec["env"], spec["cwd"])  # before dbt reads the files
         from dbt.cli.main import dbtRunner
+        from dbt.contracts.graph.manifest import Manifest
 
         result = dbtRunner().invoke([*spec["args"], "--target-path", str(scratch), "--log-path", str(scratch)])
+        if result.success and isinstance(result.result, Manifest) and inputs is not None:
+            _preloaded.update(manifest=result.result, inputs=inputs)
         log.write_text("ok\n" if result.success else f"failed: {result.exception or 'dbt reported a failure'}\n",
                        encoding="utf-8")
     except Exception as exc:  # noqa: BLE001 (a warm-up only saves time: never fatal)
@@ -233,6 +263,23 @@ def _warm_up(spec: dict, log: Path) -> None:
         os.environ.update(env)
         os.chdir(cwd)
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _reusable_manifest(request: dict):
+    """The warm-up's manifest if this invocation would parse the same one, else None."""
+    manifest, args = _preloaded.get("manifest"), request["args"]
+    command = next((arg for arg in args if not arg.startswith("-")), None)
+    if manifest is None or command not in REUSING_COMMANDS:
+        return None
+    if parse_inputs(args, request["env"], request["cwd"]) != _preloaded["inputs"]:
+        return None
+    from dbt.constants import DEFAULT_ENV_PLACEHOLDER  # recorded for a var unset at parse (default used)
+
+    recorded = getattr(manifest, "env_vars", None) or {}  # env_var() calls met while parsing
+    if any(request["env"].get(name) != (None if value == DEFAULT_ENV_PLACEHOLDER else value)
+           for name, value in recorded.items()):
+        return None
+    return manifest
 
 
 def _child(conn: socket.socket, served_log: Path) -> None:
@@ -253,13 +300,14 @@ def _child(conn: socket.socket, served_log: Path) -> None:
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
+        manifest = _reusable_manifest(request)
         with open(served_log, "a", encoding="utf-8") as log:
-            log.write(" ".join(request["args"][:1]) + "\n")
+            log.write(" ".join(request["args"][:1]) + (f" {REUSED}" if manifest is not None else "") + "\n")
         conn.sendall(f"pid {os.getpid()}\n".encode())
         threading.Thread(target=_stop_without_invoker, args=(conn,), daemon=True).start()
         try:
             sys.argv = [request["prog"], *request["args"]]
-            code = run_dbt(request["prog"], request["args"])
+            code = run_dbt(request["prog"], request["args"], manifest)
         except BaseException:  # noqa: BLE001 (reported as dbt's own crash would be)
             traceback.print_exc()
             code = 1

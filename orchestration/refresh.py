@@ -32,7 +32,8 @@ class RefreshResult:
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)
     dbt_started_warm: int = 0  # dbt invocations forked from the warm process (dbt_warm.py)
-    dbt_warm_up: str = ""  # its throwaway `dbt ls` before serving: ok / skipped: ... / failed: ...
+    dbt_warm_up: str = ""  # its `dbt parse` before serving: ok / skipped: ... / failed: ...
+    dbt_reused_manifest: int = 0  # invocations handed that parse's manifest
 
     @property
     def reason(self) -> str:
@@ -222,6 +223,7 @@ def run_refresh(settings: Settings, full_refresh: bool = False) -> RefreshResult
                           "pilotage/log": str(log)})
                 events = read_run(instance, result.run_id)
         dbt_started_warm, dbt_warm_up = dbt_warm.served(warm), dbt_warm.warmed_up(warm)
+        dbt_reused_manifest = dbt_warm.served(warm, reused=True)
     published = events.success and "published_warehouse" in events.materializations
     current = None
     if published:
@@ -234,7 +236,7 @@ def run_refresh(settings: Settings, full_refresh: bool = False) -> RefreshResult
         current=current,
         versions_kept=0 if on_pg else len(wap.versions(settings.state_dir, settings.warehouse)),
         seconds=time.perf_counter() - started, stages=_stages(events, parse_s, setup_s),
-        dbt_started_warm=dbt_started_warm, dbt_warm_up=dbt_warm_up)
+        dbt_started_warm=dbt_started_warm, dbt_warm_up=dbt_warm_up, dbt_reused_manifest=dbt_reused_manifest)
     details = settings.state_dir / "last_refresh.txt"
     details.parent.mkdir(parents=True, exist_ok=True)
     details.write_text(outcome.summary() + "\n", encoding="utf-8")

@@ -149,7 +149,7 @@ def test_the_folder_of_a_killed_refresh_is_removed_by_the_next(tmp_path, monkeyp
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, unknown.name])
 
 
-# ---------------------------------------------------------------- the warm-up before serving
+# ---------------------------------------------------------------- the warm-up parse before serving
 
 
 def _small_project(tmp_path: Path) -> tuple[Path, dict]:
@@ -163,47 +163,78 @@ def _small_project(tmp_path: Path) -> tuple[Path, dict]:
         f"p:\n  target: d\n  outputs:\n    d:\n      type: duckdb\n      path: {tmp_path / 'p.duckdb'}\n")
     env = {k: v for k, v in os.environ.items() if k != dbt_warm.WARM_ENV}
     env.update(DBT_PROFILES_DIR=str(project), DBT_SEND_ANONYMOUS_USAGE_STATS="false")
-    parsed = subprocess.run([PILOTAGE_DBT, "parse"], cwd=project, env=env, capture_output=True, text=True)
+    parsed = subprocess.run([PILOTAGE_DBT, "parse", "--vars", "{}"], cwd=project, env=env,
+                            capture_output=True, text=True)
     assert parsed.returncode == 0, parsed.stdout + parsed.stderr
     return project, env
 
 
-def _warm_up(project: Path, env: dict, args=("ls", "--resource-type", "model")) -> dict:
+def _warm_up(project: Path, env: dict, args=("parse", "--vars", "{}")) -> dict:
     return {"args": list(args), "env": env, "cwd": str(project),
             "partial_parse": str(project / "target" / "partial_parse.msgpack")}
 
 
-def test_the_warm_up_runs_in_the_server_reads_no_database_and_leaves_target_as_it_was(tmp_path):
+def _ls(project: Path, env: dict, *more: str) -> list[str]:
+    out = _run(["--no-use-colors", "ls", "--quiet", "--resource-type", "model", "--output", "name", *more],
+               env={**os.environ, **env}, cwd=project)
+    assert out.returncode == 0, out.stdout + out.stderr
+    return out.stdout.split()
+
+
+def _mtimes(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+
+
+def test_an_invocation_parsed_from_the_same_inputs_is_handed_the_warm_up_s_manifest(tmp_path):
     project, env = _small_project(tmp_path)
-    target_before = {p.name: p.stat().st_mtime_ns for p in (project / "target").iterdir()}
+    target_before = _mtimes(project / "target")
     with dbt_warm.warm_dbt(warm_up=_warm_up(project, env)) as folder:
-        out = _run(["ls", "--quiet", "--resource-type", "model", "--output", "name"], env={**os.environ, **env}, cwd=project)
-        assert out.returncode == 0 and out.stdout.split() == ["m"]
+        assert _ls(project, env, "--vars", "{}") == ["m"]
         assert dbt_warm.warmed_up(folder) == "ok"  # before the invocation was served
-        assert dbt_warm.served(folder) == 1
+        assert dbt_warm.served(folder) == dbt_warm.served(folder, reused=True) == 1
         assert not (folder / "warm-up").exists()  # its scratch target folder is removed
-    assert not (tmp_path / "p.duckdb").exists()
-    # the served `ls` wrote its artifacts under target/ as a cold one does; the warm-up did not:
-    # partial_parse.msgpack is read from its copy in the scratch folder
-    assert (project / "target" / "partial_parse.msgpack").stat().st_mtime_ns == target_before["partial_parse.msgpack"]
+    assert not (tmp_path / "p.duckdb").exists()  # a parse and an `ls` open no database
+    # neither the warm-up (its own scratch folder) nor the served `ls` (handed the manifest:
+    # nothing to load or write; it writes its graph files, as any `ls`) rewrote target/'s files
+    after = _mtimes(project / "target")
+    assert "manifest.json" in target_before and {k: after[k] for k in target_before} == target_before
+
+
+@pytest.mark.parametrize("change", ["a model added", "other vars", "a parse", "another profiles dir"])
+def test_an_invocation_parsed_from_other_inputs_parses_itself(tmp_path, change):
+    project, env = _small_project(tmp_path)
+    with dbt_warm.warm_dbt(warm_up=_warm_up(project, env)) as folder:
+        if change == "a model added":  # after the warm-up parsed the project
+            while dbt_warm.warmed_up(folder) != "ok":
+                time.sleep(0.1)
+            (project / "models" / "n.sql").write_text("select 2 as y\n")
+            assert _ls(project, env, "--vars", "{}") == ["m", "n"]
+        elif change == "other vars":
+            assert _ls(project, env, "--vars", '{"x": 1}') == ["m"]
+        elif change == "a parse":  # asked for to write the manifest: never handed one
+            before = (project / "target" / "manifest.json").stat().st_mtime_ns
+            out = _run(["parse", "--vars", "{}"], env={**os.environ, **env}, cwd=project)
+            assert out.returncode == 0 and (project / "target" / "manifest.json").stat().st_mtime_ns > before
+        else:
+            assert _ls(project, env, "--vars", "{}", "--profiles-dir", str(project)) == ["m"]
+        assert dbt_warm.served(folder) == 1 and dbt_warm.served(folder, reused=True) == 0
 
 
 def test_a_warm_up_without_partial_parse_state_is_skipped(tmp_path):
     project, env = _small_project(tmp_path)
     (project / "target" / "partial_parse.msgpack").unlink()
     with dbt_warm.warm_dbt(warm_up=_warm_up(project, env)) as folder:
-        out = _run(["--version"])
-        assert out.returncode == 0 and "installed: 1.11." in out.stdout
+        assert _ls(project, env, "--vars", "{}") == ["m"]
         assert dbt_warm.warmed_up(folder) == f"skipped: no {project / 'target' / 'partial_parse.msgpack'}"
+        assert dbt_warm.served(folder, reused=True) == 0
 
 
 def test_a_failing_warm_up_changes_nothing_but_speed(tmp_path):
     project, env = _small_project(tmp_path)
     with dbt_warm.warm_dbt(warm_up=_warm_up(project, env, args=("no-such-command",))) as folder:
-        out = _run(["--version"])
-        assert out.returncode == 0 and "installed: 1.11." in out.stdout
+        assert _ls(project, env, "--vars", "{}") == ["m"]
         assert dbt_warm.warmed_up(folder).startswith("failed: ")
         assert "No such command 'no-such-command'" in dbt_warm.warmed_up(folder)
-        assert dbt_warm.served(folder) == 1
+        assert dbt_warm.served(folder) == 1 and dbt_warm.served(folder, reused=True) == 0
     with dbt_warm.warm_dbt() as folder:  # none asked
         assert dbt_warm.warmed_up(folder) == ""
