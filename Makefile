@@ -46,7 +46,7 @@ test-spark: install
 	$(BIN)/pytest -q tests/spark
 
 bench: install
-	$(BIN)/python -m bench.run --scale $(SCALE) $(if $(FULL_ONLY),--full-only) $(if $(REPEATS),--nightly-repeats $(REPEATS))
+	$(BIN)/python -m bench.run --scale $(SCALE) $(if $(FULL_ONLY),--full-only) $(if $(REPEATS),--nightly-repeats $(REPEATS)) $(if $(ONE_FULL),--one-full)
 
 catalogue: install
 	$(BIN)/pilotage catalogue
