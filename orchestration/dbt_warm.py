@@ -132,7 +132,8 @@ def _start_server(address: Path, warm_up: dict | None) -> subprocess.Popen:
 
 
 def warmed_up(folder: Path | None) -> str:
-    """What the server's warm-up did: `ok`, `skipped: ...`, `failed: ...`, or `` (none asked)."""
+    """What the server's warm-up did: `ok`, `skipped: ...`, `failed: ...`, or `` (none asked);
+    a second line `restarted without it: ...` when it left threads a fork cannot carry."""
     try:
         return (folder / WARM_UP_LOG).read_text(encoding="utf-8").strip() if folder else ""
     except OSError:
@@ -218,7 +219,15 @@ def serve(listening_fd: int) -> None:
     warm_up = sys.stdin.read()
     warm_imports()
     if warm_up:
-        _warm_up(json.loads(warm_up), address.parent / WARM_UP_LOG)
+        log, before = address.parent / WARM_UP_LOG, _threads()
+        _warm_up(json.loads(warm_up), log)
+        if before is None or _threads() != before:
+            # the parse started native threads (dbt_extractor's rayon pool, when it parsed a
+            # model): a forked child would wait on them forever. Start again without the warm-up
+            # (stdin is at its end now): invocations wait in the backlog meanwhile
+            with open(log, "a", encoding="utf-8") as f:
+                f.write(f"restarted without it: threads {before or 'uncounted'} -> {_threads() or 'uncounted'}\n")
+            os.execv(sys.executable, [sys.executable, "-m", "orchestration.dbt_warm", str(listening_fd)])
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
     listener.settimeout(1.0)
     while os.getppid() == parent:
@@ -263,6 +272,14 @@ def _warm_up(spec: dict, log: Path) -> None:
         os.environ.update(env)
         os.chdir(cwd)
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _threads() -> int | None:
+    """This process's OS threads (None where /proc does not tell)."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return None
 
 
 def _reusable_manifest(request: dict):

@@ -238,3 +238,20 @@ def test_a_failing_warm_up_changes_nothing_but_speed(tmp_path):
         assert dbt_warm.served(folder) == 1 and dbt_warm.served(folder, reused=True) == 0
     with dbt_warm.warm_dbt() as folder:  # none asked
         assert dbt_warm.warmed_up(folder) == ""
+
+
+def test_a_warm_up_that_leaves_native_threads_restarts_the_server_without_it(tmp_path):
+    """A parse that parses models starts dbt_extractor's rayon threads; a child forked from that
+    process would hang in its own parse. Here the warm-up's env differs from the one the
+    partial-parse state was written with (dbt parses every model again): the server starts
+    again, cold, and a served `dbt parse` of the project completes."""
+    project, env = _small_project(tmp_path)
+    for i in range(20):  # enough models for the static parser's parallel type check
+        (project / "models" / f"m{i}.sql").write_text(f"select {i} as x from {{{{ ref('m') }}}}\n")
+    other = {**env, "DBT_PROFILES_DIR": str(project), "PILOTAGE_TARGET": "elsewhere"}
+    with dbt_warm.warm_dbt(warm_up=_warm_up(project, other)) as folder:
+        out = _run(["parse", "--vars", "{}"], env={**os.environ, **env}, cwd=project)
+        assert out.returncode == 0, out.stdout + out.stderr
+        lines = dbt_warm.warmed_up(folder).splitlines()
+        assert lines[0] == "ok" and lines[1].startswith("restarted without it: threads ")
+        assert dbt_warm.served(folder) == 1 and dbt_warm.served(folder, reused=True) == 0

@@ -169,8 +169,10 @@ def test_killed_refresh_then_next_run_publishes_while_a_reader_reads(built, make
         result = run_refresh(make_settings("2026-03-16"))
         assert result.published
         # the manifest was parsed for this warehouse's env and vars: the warm dbt process parsed
-        # before serving, and handed its manifest to the build (dbt_warm.py)
-        assert result.dbt_warm_up == "ok" and result.dbt_reused_manifest == 1
+        # before serving, and handed its manifest to the build (dbt_warm.py), unless another
+        # test's parse of the shared target/ made its parse a full one (it then restarts cold)
+        assert result.dbt_warm_up.startswith("ok")
+        assert result.dbt_reused_manifest == (1 if result.dbt_warm_up == "ok" else 0)
         # the first build ordered by a full build's seconds, the next nights by this one's
         from orchestration.assets.dbt import timings_path
 
