@@ -38,10 +38,12 @@ PASSED_THROUGH = ("PILOTAGE_SCHEMA_SUFFIX", "PILOTAGE_DBT_THREADS", "PILOTAGE_DU
 # PILOTAGE_PG_PASSWORD enters the stamp hashed.
 PASSED_THROUGH_POSTGRES = ("PILOTAGE_PG_HOST", "PILOTAGE_PG_PORT", "PILOTAGE_PG_USER",
                            "PILOTAGE_PG_DATABASE", "PILOTAGE_PG_SCHEMA", "PILOTAGE_BI_ROLE")
-# Every env var a parse depends on (those of the parse stamp, below): dbt_env's, the passed
-# through ones and the PostgreSQL password. A parsed manifest is reused only under the same.
+# Every env var a parse depends on: those dbt_env sets that the profile reads, the passed
+# through ones and the PostgreSQL password. The parse stamp (_stamp) holds their values, and
+# the warm dbt process hands a parsed manifest over only under the same (dbt_warm).
 PARSE_ENV = ("PILOTAGE_DUCKDB_PATH", "PILOTAGE_TARGET", "DBT_PROFILES_DIR", "PILOTAGE_PG_PASSWORD",
              *PASSED_THROUGH, *PASSED_THROUGH_POSTGRES)
+POSTGRES_ONLY_ENV = ("PILOTAGE_PG_PASSWORD", *PASSED_THROUGH_POSTGRES)
 
 
 def dbt_executable() -> str:
@@ -158,12 +160,14 @@ def project_fingerprint(project_dir: Path = PROJECT_DIR) -> str:
 
 
 def _stamp(settings: Settings) -> dict:
-    passed = PASSED_THROUGH + (PASSED_THROUGH_POSTGRES if settings.target == "postgres" else ())
-    env = {k: os.environ.get(k, "") for k in passed}
-    env.update(dbt_env(settings))
-    if settings.target == "postgres" and (password := os.environ.get("PILOTAGE_PG_PASSWORD", "")):
-        env["PILOTAGE_PG_PASSWORD"] = "sha256:" + hashlib.sha256(password.encode()).hexdigest()[:16]
-    return {"files": project_fingerprint(settings.project_dir), "env": env, "vars": dbt_vars(settings)}
+    """What a parse read: project files, the PARSE_ENV values of this run ('' when unset; the
+    postgres ones for that target only; the password hashed) and the vars."""
+    env = {**os.environ, **dbt_env(settings)}
+    names = [k for k in PARSE_ENV if settings.target == "postgres" or k not in POSTGRES_ONLY_ENV]
+    read = {k: env.get(k, "") for k in names}
+    if read.get("PILOTAGE_PG_PASSWORD"):
+        read["PILOTAGE_PG_PASSWORD"] = "sha256:" + hashlib.sha256(read["PILOTAGE_PG_PASSWORD"].encode()).hexdigest()[:16]
+    return {"files": project_fingerprint(settings.project_dir), "env": read, "vars": dbt_vars(settings)}
 
 
 def _read_stamp(stamp: Path = STAMP) -> dict:

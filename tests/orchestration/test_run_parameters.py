@@ -32,3 +32,25 @@ def test_two_nights_share_one_parse(tmp_path):
     assert dbt_runner.run_parameters(first) != dbt_runner.run_parameters(second)
     # a var that is not a run parameter still asks for a parse
     assert dbt_runner._stamp(_night(tmp_path, "2026-03-15", min_ordering_cycle_days=5)) != dbt_runner._stamp(first)
+
+
+def test_the_parse_stamp_holds_every_env_var_a_parse_reads(tmp_path, monkeypatch):
+    """Each PARSE_ENV var the target reads changes the stamp (and so asks for a parse); the
+    postgres ones do not matter to a DuckDB parse; the password is never stored in clear."""
+    night = _night(tmp_path, "2026-03-15")
+    before = dbt_runner._stamp(night)
+    assert sorted(before["env"]) == sorted(["PILOTAGE_DUCKDB_PATH", "PILOTAGE_TARGET", "DBT_PROFILES_DIR",
+                                            "PILOTAGE_SCHEMA_SUFFIX", "PILOTAGE_DBT_THREADS",
+                                            "PILOTAGE_DUCKDB_MEMORY_LIMIT"])
+    assert before["env"]["PILOTAGE_DUCKDB_PATH"] == str(night.build_path)
+    monkeypatch.setenv("PILOTAGE_PG_HOST", "elsewhere")
+    assert dbt_runner._stamp(night) == before
+    monkeypatch.setenv("PILOTAGE_DUCKDB_MEMORY_LIMIT", "3GB")
+    assert dbt_runner._stamp(night)["env"]["PILOTAGE_DUCKDB_MEMORY_LIMIT"] == "3GB"
+    postgres = resolve(landing=str(tmp_path), warehouse=str(tmp_path / "pilotage.duckdb"),
+                       as_of="2026-03-15", target="postgres", timezone="Europe/Paris")
+    monkeypatch.setenv("PILOTAGE_PG_PASSWORD", "s3cret")
+    stamped = dbt_runner._stamp(postgres)["env"]
+    assert sorted(stamped) == sorted(dbt_runner.PARSE_ENV)
+    assert stamped["PILOTAGE_PG_HOST"] == "elsewhere"
+    assert stamped["PILOTAGE_PG_PASSWORD"].startswith("sha256:") and "s3cret" not in json.dumps(stamped)
