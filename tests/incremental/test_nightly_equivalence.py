@@ -127,9 +127,10 @@ def histories(generated, env):
         mp.setattr(read_ahead, "take", lambda path: taken.append(take(path)) or taken[-1])
         nightly = run_refresh(_settings(landing_a, wh_a, DAY_N1))
     compiled = _compiled(_settings(landing_a, wh_a, DAY_N1))
+    tests = _compiled(_settings(landing_a, wh_a, DAY_N1), "test")
     full = run_refresh(_settings(landing_b, wh_b, DAY_N1), full_refresh=True)
     return {"a": wh_a, "b": wh_b, "nightly": nightly, "full": full, "landing_a": landing_a, "deltas": deltas,
-            "compiled": compiled, "read_ahead": taken}
+            "compiled": compiled, "tests": tests, "read_ahead": taken}
 
 
 def _compiled(settings, kind: str = "model") -> dict[str, str]:
@@ -283,6 +284,16 @@ def test_the_nightly_rebuilds_only_what_the_new_files_and_as_of_touch(histories)
     # dbt step's, counted as parse
     nightly = histories["nightly"]
     assert nightly.stages["parse"] == nightly.events.dbt_parse_seconds
+
+
+def test_the_nightly_runs_the_tests_that_read_a_rebuilt_model(histories):
+    """A kept model's own tests stay out of the nightly with it (its data did not change), but a
+    test that also reads a rebuilt model runs: kpi_observations' relationship to the kept
+    catalogue seed."""
+    tests = histories["tests"]
+    assert "relationships_kpi_observations_kpi_code__kpi_code__ref_kpi_catalogue_" in tests
+    assert "unique_kpi_catalogue_kpi_code" not in tests and "not_null_kpi_catalogue_kpi_code" not in tests
+    assert "unique_key_kpi_observations_kpi_code__period_grain__period_start__dimension__dimension_value" in tests
 
 
 def test_a_new_as_of_without_new_files_equals_a_full_refresh(histories, generated):
