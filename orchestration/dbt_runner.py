@@ -118,17 +118,23 @@ def warm_up_invocation(settings: Settings) -> dict | None:
     for the ~1.5 s it saves)."""
     if not manifest_is_fresh(settings, for_run=True):
         return None
-    env = {**os.environ, **dbt_env(settings), **run_parameters(settings), "DBT_LOG_FORMAT": "json"}
+    # the build's env (applied_env), with dagster-dbt's log format
+    env = {**os.environ, **run_env(settings), "DBT_LOG_FORMAT": "json"}
     return {"args": ["parse", "--vars", dbt_vars(settings), "--log-level-file", "none", "--no-use-colors"],
             "env": env, "cwd": str(settings.project_dir),
             "partial_parse": str(target_dir(settings) / "partial_parse.msgpack")}
 
 
+def run_env(settings: Settings) -> dict[str, str]:
+    """What a refresh's dbt build runs with on top of os.environ: dbt_env and the run parameters."""
+    return {**dbt_env(settings), **run_parameters(settings)}
+
+
 @contextmanager
 def applied_env(settings: Settings, extra: dict[str, str] | None = None):
-    """Set dbt_env(settings), the run parameters and `extra` in os.environ (dagster-dbt passes
-    os.environ to dbt), then restore."""
-    env = {**dbt_env(settings), **run_parameters(settings), **(extra or {})}
+    """Set run_env(settings) and `extra` in os.environ (dagster-dbt passes os.environ to dbt),
+    then restore."""
+    env = {**run_env(settings), **(extra or {})}
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     try:

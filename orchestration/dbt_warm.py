@@ -221,12 +221,13 @@ def serve(listening_fd: int) -> None:
     if warm_up:
         log, before = address.parent / WARM_UP_LOG, _threads()
         _warm_up(json.loads(warm_up), log)
-        if before is None or _threads() != before:
+        after = _threads()
+        if before is None or after != before:
             # the parse started native threads (dbt_extractor's rayon pool, when it parsed a
             # model): a forked child would wait on them forever. Start again without the warm-up
             # (stdin is at its end now): invocations wait in the backlog meanwhile
             with open(log, "a", encoding="utf-8") as f:
-                f.write(f"restarted without it: threads {before or 'uncounted'} -> {_threads() or 'uncounted'}\n")
+                f.write(f"restarted without it: threads {before or 'uncounted'} -> {after or 'uncounted'}\n")
             os.execv(sys.executable, [sys.executable, "-m", "orchestration.dbt_warm", str(listening_fd)])
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
     listener.settimeout(1.0)
