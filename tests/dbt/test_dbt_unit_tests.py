@@ -32,4 +32,4 @@ def test_every_dbt_unit_test_passes(golden_warehouse, golden_expected, tmp_path)
     results = json.loads((target / "run_results.json").read_text())["results"]
     failed = [r["unique_id"] for r in results if r["status"] != "pass"]
     assert proc.returncode == 0 and failed == [], proc.stdout[-3000:]
-    assert len(results) == 51
+    assert len(results) == 54
