@@ -9,8 +9,7 @@ from pathlib import Path
 
 from ..catalogue import SPEC
 from ..checks.config import config_path
-from .golden import resolve_cahier
-from .spec import EXPECTATIONS_DIR
+from .spec import EXPECTATIONS_DIR, resolve_cahier
 
 RECETTE_CODE = Path(__file__).resolve().parent
 

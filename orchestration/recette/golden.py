@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,12 +34,6 @@ class Cahier:
     kpi_targets: dict[Key, float | None] = field(default_factory=dict)
     customer_360: dict[str, dict] = field(default_factory=dict)
     crm_alerts: set[tuple[str, str, str]] | None = None
-
-
-def resolve_cahier(cahier: Path | str | None) -> Path | None:
-    """The cahier argument, else $PILOTAGE_CAHIER, else none."""
-    chosen = cahier or os.environ.get("PILOTAGE_CAHIER", "").strip() or None
-    return Path(chosen).resolve() if chosen else None
 
 
 def load_cahier(path: Path) -> Cahier:

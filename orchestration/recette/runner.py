@@ -35,11 +35,11 @@ def run_recette(warehouse_path, out_dir=None, cahier=None) -> RecetteResult:
     from . import batches as build
     from .checks import coherence_rows, fill_golden, ordered, sanity_rows
     from .coherence import comparisons
-    from .golden import load_cahier, resolve_cahier
+    from .golden import load_cahier
     from .gx_run import run_batches
     from .read_ahead import take
     from .report import write_reports
-    from .spec import load_spec
+    from .spec import load_spec, resolve_cahier
     from .warehouse import read_warehouse
 
     cahier_path = resolve_cahier(cahier)

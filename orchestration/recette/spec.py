@@ -3,6 +3,7 @@ the suites written under `expectations/`, and the per-KPI decisions of the modul
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from dataclasses import dataclass
 from functools import cache
@@ -19,6 +20,14 @@ from .rules import Kpi
 EXPECTATIONS_DIR = PROJECT_DIR / "expectations"
 CORE_TABLES = ("kpi_catalogue", "kpi_observations", "customer_360", "crm_alerts",
                "load_audit", "quarantine")
+
+
+def resolve_cahier(cahier: Path | str | None) -> Path | None:
+    """The cahier de recette to run: the argument, else $PILOTAGE_CAHIER, else none. Here, not
+    in golden.py (which imports GX): the recette's fingerprint needs it on a night that keeps
+    the published verdict, and must not pay GX's ~2 s import for it."""
+    chosen = cahier or os.environ.get("PILOTAGE_CAHIER", "").strip() or None
+    return Path(chosen).resolve() if chosen else None
 
 
 def load_python_file(path: Path, module_name: str) -> ModuleType:

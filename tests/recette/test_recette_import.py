@@ -21,3 +21,19 @@ def test_the_background_import_loads_gx_and_the_recette_modules_without_pyspark(
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["great_expectations,orchestration.recette.gx_run,"
                                    "orchestration.recette.batches,orchestration.recette.report", "False"]
+
+
+FINGERPRINT_PROBE = """
+import sys
+from orchestration.recette.fingerprint import recette_fingerprint
+print(len(recette_fingerprint()), "great_expectations" in sys.modules, "pandas" in sys.modules)
+"""
+
+
+def test_the_recette_fingerprint_does_not_import_gx():
+    # a night whose build is the published file unchanged keeps the published verdict after
+    # comparing fingerprints: it must not wait ~2 s for GX's import to decide so
+    done = subprocess.run([sys.executable, "-c", FINGERPRINT_PROBE], cwd=PROJECT_DIR, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["64", "False", "False"]
