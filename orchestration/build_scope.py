@@ -212,8 +212,8 @@ def merge_models(manifest: dict, scope: Scope, delta: dict[str, list[str]]) -> l
 
     A model qualifies when it declares `meta.merge` (merge_config), is rebuilt in this scope,
     does not read as_of, every raw table with new files upstream of it is one it declares
-    (touched or unaffected_by), the models it derives touched values through (`through`) are
-    upstream of it, and every model or seed rebuilt upstream of it either merges
+    (touched or unaffected_by), the models or raw tables it derives touched values through
+    (`through`) are upstream of it, and every model or seed rebuilt upstream of it either merges
     too or is the staging model of an append-only raw table (which merges its new keys). Any
     other change upstream (a dimension's file changed, as_of reached a parent, a seed) rebuilds
     it whole."""
@@ -228,13 +228,20 @@ def merge_models(manifest: dict, scope: Scope, delta: dict[str, list[str]]) -> l
             continue
         allowed = {t for tables in declared["touched"].values() for t in tables} | set(declared.get("unaffected_by") or [])
         ancestors = _reachable(manifest.get("parent_map", {}), {uid})
-        # a `through` model is read by name in the merge: it must be upstream (built first)
-        through = {f"model.{nodes[uid].get('package_name', 'pilotage')}.{t['model']}"
+        # a `through` model (or raw table) is read by name in the merge: it must be upstream
+        through = {_through_node(nodes[uid].get("package_name", "pilotage"), t)
                    for t in (declared.get("through") or {}).values()}
         if through <= ancestors and all(
                 _merges_upstream(a, nodes, sources, scope, delta, merging, allowed) for a in ancestors):
             merging.add(uid)
     return sorted(nodes[uid]["name"] for uid in merging)
+
+
+def _through_node(package: str, through: dict) -> str:
+    """The unique_id a `through` derivation reads: a raw table (`source`) or a model."""
+    if "source" in through:
+        return f"source.{package}.raw.{through['source']}"
+    return f"model.{package}.{through['model']}"
 
 
 def _meta(node: dict) -> dict:

@@ -26,6 +26,12 @@
                         interval row changes with its opportunity's stage-history events, with
                         whether the opportunity is live and with its attributes (owner, team,
                         stage, range: int_opportunities, itself merged on opportunity_id).
+    order_months        int_valid_order_month_cells, int_valid_order_range_month_cells: the
+                        cells of a month change with the orders ordered in it and their
+                        lines, so a night rebuilds the months of every loaded version of
+                        the orders it touches (an order moved to another month, or deleted,
+                        leaves its old month too) and keeps every other month's cells.
+                        Invoices and projects as for `orders`.
     campaign_members    int_campaign_members, marketing__campaign_members: a member's row
                         changes with the member, its campaign (name, channel) and its contact
                         (account, country, owner: int_contacts, itself merged on contact_id; a
@@ -46,6 +52,10 @@
         'first_valid_orders': {'touched': {'account_id': ['erp__orders']},
                                'through': {'account_id': order_accounts},
                                'unaffected_by': ['erp__order_lines', 'erp__invoices', 'erp__projects']},
+        'order_months': {'touched': {'month_start': ['erp__orders', 'erp__order_lines']},
+                         'through': {'month_start': {'source': 'erp__orders', 'key': 'order_id',
+                                                     'month_of': 'ordered_at'}},
+                         'unaffected_by': ['erp__invoices', 'erp__projects']},
         'opportunity_intervals': {'touched': {'opportunity_id': ['crm__opportunity_stage_history',
                                                                  'crm__opportunities']}},
         'campaign_members': {'touched': {'campaign_id': ['crm__campaign_members', 'crm__campaigns'],

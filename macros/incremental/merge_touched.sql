@@ -14,7 +14,13 @@
         touched = {'account_id': ['erp__orders']},
         through = {'account_id': {'model': 'int_erp_customer_links', 'key': 'erp_customer_id'}}
     reads "the accounts the links give to the erp_customer_ids of the touched orders (every
-    loaded version: the account an order left is touched too)".
+    loaded version: the account an order left is touched too)". A period column is derived
+    from a raw table instead, whose every loaded version keeps the dates a record had:
+        touched = {'month_start': ['erp__orders', 'erp__order_lines']},
+        through = {'month_start': {'source': 'erp__orders', 'key': 'order_id', 'month_of': 'ordered_at'}}
+    reads "the months of ordered_at, in every loaded version, of the orders the new files of
+    erp/orders and erp/order_lines touch": a model of month cells rebuilds those months only
+    (an order moved to another month leaves its old month too).
 
     Whether a model merges is decided per run by the orchestration (build_scope.merge_models),
     which passes the run parameter `merge_models` (macros/run_parameters.sql, read when the
@@ -52,7 +58,11 @@
         {%- endfor -%}
         {%- if selects -%}
             {%- set values = selects | join(' union all ') -%}
-            {%- if column in through -%}
+            {%- if column in through and 'source' in through[column] -%}
+                {%- set values = 'select ' ~ period_start('month', 'cast(' ~ through[column]['month_of'] ~ ' as date)')
+                                 ~ ' from ' ~ source('raw', through[column]['source'])
+                                 ~ ' where ' ~ held ~ ' in (' ~ values ~ ')' -%}
+            {%- elif column in through -%}
                 {%- set values = 'select ' ~ column ~ ' from ' ~ model_relation(through[column]['model'])
                                  ~ ' where ' ~ held ~ ' in (' ~ values ~ ')' -%}
             {%- endif -%}

@@ -15,7 +15,8 @@ changes. Then A's nightly runs for as_of N+2 with no new file: it rebuilds only 
 read as_of (orchestration/build_scope.py) and publishes what a full refresh of N+2 publishes.
 Last, two hand-made nights exercise the models that merge the rows a delta touches
 (macros/incremental/merge_touched.sql): night N+3 moves an order to another customer, deletes
-one, cancels one, changes a line and invoices an old order (the order models merge); night N+4
+one, cancels one, changes a line, invoices an old order and moves one to another month (the
+order models merge; the order month cells rebuild the months those orders were and are in); night N+4
 re-links an ERP customer to another account (the links merge, the order models are rebuilt
 whole). After each, every merging model and published table equals a full refresh.
 """
@@ -41,7 +42,8 @@ MERGING = {
     "intermediate": ["int_campaign_members", "int_contacts", "int_customer_first_valid_orders", "int_customer_order_dates",
                      "int_erp_customer_links", "int_invoices", "int_opportunities", "int_opportunity_stage_intervals",
                      "int_order_lines", "int_orders", "int_project_timesheets", "int_sales_activities", "int_service_cases",
-                     "int_valid_order_lines", "int_valid_order_ranges", "int_valid_orders", "int_web_session_events"],
+                     "int_valid_order_lines", "int_valid_order_month_cells", "int_valid_order_range_month_cells",
+                     "int_valid_order_ranges", "int_valid_orders", "int_web_session_events"],
     "marts": ["digital__sessions", "management__invoices", "management__orders", "marketing__campaign_members",
               "pipeline__stage_intervals", "profitability__timesheets"],
 }
@@ -372,15 +374,31 @@ def test_a_night_of_order_changes_merges_the_order_models(histories, generated):
               and o["is_deleted"] == "false"][:5]
     assert len(picked) == 5
     moved, deleted, cancelled, relined, reinvoiced = picked
+    # two more valid orders with lines, each alone in its month among tonight's changes (the
+    # month cells rebuild the months of the touched orders, int_valid_order_month_cells): one
+    # moved to March 2025 (its old month is known only from its earlier version), one whose
+    # line changes (its month is read from the order, which tonight's files do not hold)
+    month = dict(_rows(histories["a"], "select order_id, strftime(ordered_on, '%Y-%m') from intermediate.int_orders"))
+    taken = {month[o["order_id"]] for o in picked} | {"2025-03"}
+    alone = []
+    for o in orders:
+        if (o["status"] == "delivered" and o["order_id"] in with_lines and o["order_id"] in month
+                and month[o["order_id"]] not in taken and len(alone) < 2):
+            alone.append(o)
+            taken.add(month[o["order_id"]])
+    redated, relined_alone = alone
     other_customer = next(o["erp_customer_id"] for o in orders if o["erp_customer_id"] != moved["erp_customer_id"])
     other_rep = next(o["rep_id"] for o in orders if o["rep_id"] and o["rep_id"] != moved["rep_id"])
     _write_landing(landing, "erp/orders", day, [
         # its invoices follow the rep; its old customer's next order becomes the first
         {**moved, "erp_customer_id": other_customer, "rep_id": other_rep},
         {**deleted, "is_deleted": "true"},
-        {**cancelled, "status": "cancelled"}])
-    line = next(line for line in lines if line["order_id"] == relined["order_id"])
-    _write_landing(landing, "erp/order_lines", day, [{**line, "quantity": str(int(float(line["quantity"])) + 3)}])
+        {**cancelled, "status": "cancelled"},
+        {**redated, "ordered_at": "2025-03-14 10:00:00"}])
+    changed_lines = [next(line for line in lines if line["order_id"] == order["order_id"])
+                     for order in (relined, relined_alone)]
+    _write_landing(landing, "erp/order_lines", day,
+                   [{**line, "quantity": str(int(float(line["quantity"])) + 3)} for line in changed_lines])
     invoice = next(i for i in invoices if i["order_id"] == reinvoiced["order_id"])
     _write_landing(landing, "erp/invoices", day, [{**invoice, "invoice_id": "INV-HAND-1"}])
 
@@ -393,7 +411,7 @@ def test_a_night_of_order_changes_merges_the_order_models(histories, generated):
                                                    "marketing__campaign_members", "int_opportunity_stage_intervals",
                                                    "int_service_cases", "int_opportunities", "pipeline__stage_intervals"})
     _uniqueness_tests_look_at_the_rewritten_keys(histories, generated, day, relined["order_id"],
-                                                 {o["order_id"] for o in picked})
+                                                 {o["order_id"] for o in [*picked, *alone]})
 
 
 def _uniqueness_tests_look_at_the_rewritten_keys(histories, generated, day: dt.date, relined: str,

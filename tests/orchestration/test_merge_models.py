@@ -6,7 +6,9 @@ on a small hand-made manifest:
     raw.crm__accounts    -> stg_accounts  --+        v
     raw.erp__order_lines -> stg_lines -> int_lines -> int_orders (merge: order_id <- orders, order_lines)
                                                      |-> int_order_status (merge, also reads int_status)
-    stg_accounts -> int_status (reads as_of)         '-> int_order_age (merge declared, reads as_of)
+    stg_accounts -> int_status (reads as_of)         |-> int_order_age (merge declared, reads as_of)
+                                                     '-> int_order_months (merge: month_start <- the
+                                                         months of raw.erp__orders' versions)
 """
 from __future__ import annotations
 
@@ -31,6 +33,8 @@ def _merge(touched, unaffected_by=(), through=None):
 
 ORDERS = {"order_id": ["erp__orders", "erp__order_lines"]}
 CUSTOMERS = {**ORDERS, "account_id": ["erp__orders"]}
+MONTHS = {"month_start": ["erp__orders", "erp__order_lines"]}
+MONTHS_OF_ORDERS = {"source": "erp__orders", "key": "order_id", "month_of": "ordered_at"}
 NODES = dict([
     *(_node(f"stg_{t.split('__')[1]}", [t], {"staging_of": t}) for t in RAW),
     _node("int_links", ["stg_customers", "stg_orders", "stg_accounts"],
@@ -45,6 +49,11 @@ NODES = dict([
     _node("int_customer_orders", ["int_orders"], _merge(CUSTOMERS, through={"account_id": {"model": "int_links"}})),
     _node("int_line_accounts", ["stg_order_lines"], _merge({"account_id": ["erp__order_lines"]},
                                                            through={"account_id": {"model": "int_links"}})),
+    # months derived from the raw orders' every version: upstream of int_order_months (via
+    # int_orders), not of int_line_months
+    _node("int_order_months", ["int_orders"], _merge(MONTHS, through={"month_start": MONTHS_OF_ORDERS})),
+    _node("int_line_months", ["stg_order_lines"], _merge({"month_start": ["erp__order_lines"]},
+                                                         through={"month_start": MONTHS_OF_ORDERS})),
 ])
 SOURCES = {_uid(t): {"source_name": "raw", "name": t} for t in RAW}
 
@@ -72,14 +81,17 @@ def test_new_orders_and_lines_merge_every_declaring_model_downstream():
     merging = _merging(["erp__orders", "erp__order_lines"], ["erp__orders", "erp__order_lines"])
     # int_order_status: its other parent int_status is kept (as_of did not move);
     # int_customer_orders derives its accounts through int_links, upstream of it;
-    # int_line_accounts names int_links, which is not upstream of it (not built first): whole
-    assert merging == ["int_customer_orders", "int_lines", "int_links", "int_order_status", "int_orders"]
+    # int_line_accounts names int_links, which is not upstream of it (not built first): whole;
+    # int_order_months reads the months of raw.erp__orders, upstream of it; int_line_months
+    # names that raw table too, which is not upstream of it: whole
+    assert merging == ["int_customer_orders", "int_lines", "int_links", "int_order_months", "int_order_status",
+                       "int_orders"]
 
 
 def test_a_model_reading_as_of_or_under_one_that_moved_is_rebuilt_whole():
     merging = _merging(["erp__orders"], ["erp__orders"], as_of="2026-03-16")
     # int_status moved: int_order_status whole
-    assert merging == ["int_customer_orders", "int_links", "int_orders"]
+    assert merging == ["int_customer_orders", "int_links", "int_order_months", "int_orders"]
 
 
 def test_a_raw_table_a_model_does_not_declare_stops_its_merge():
