@@ -37,7 +37,8 @@ STATE_TABLE = "audit.build_inputs"
 AS_OF_MARKERS = ("var('as_of'", 'var("as_of"', "run_parameter('as_of'")
 DELTA_VAR = "delta_files"
 MERGE_VAR = "merge_models"
-RUN_VARS = ("as_of", DELTA_VAR, MERGE_VAR)  # vars that change from run to run: not part of `code`
+AS_OF_MOVE_VAR = "as_of_move"  # [as_of of the copied warehouse's build, this run's] when it moved
+RUN_VARS = ("as_of", DELTA_VAR, MERGE_VAR, AS_OF_MOVE_VAR)  # change from run to run: not part of `code`
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,11 @@ class Scope:
     keep: tuple[str, ...] = ()  # unique_ids kept from the published warehouse, parents first
     # kept views whose upstream changed: same SQL, so the view reads the new data as it stands
     views_over_new_data: frozenset[str] = field(default_factory=frozenset)
+    as_of_before: str | None = None  # as_of of the copied warehouse's build
+
+    def as_of_move(self, as_of: str) -> list[str]:
+        """[as_of before, as_of now] when as_of moved since the copied warehouse's build, else []."""
+        return [self.as_of_before, as_of] if self.as_of_before and self.as_of_before != as_of else []
 
     @property
     def nothing_to_do(self) -> bool:
@@ -182,7 +188,8 @@ def plan(manifest: dict, recorded: dict[str, str], current: dict[str, str]) -> S
     buildable = _buildable(manifest)
     rebuild = frozenset(uid for uid in buildable if uid in rebuild and uid not in views)
     keep = tuple(uid for uid in buildable if uid not in rebuild)
-    return Scope(False, "; ".join(reasons) or "inputs unchanged", rebuild, keep, frozenset(views))
+    return Scope(False, "; ".join(reasons) or "inputs unchanged", rebuild, keep, frozenset(views),
+                 recorded.get("as_of"))
 
 
 def _materialized(manifest: dict, uid: str) -> str | None:
@@ -214,7 +221,10 @@ def merge_models(manifest: dict, scope: Scope, delta: dict[str, list[str]]) -> l
     does not read as_of, every raw table with new files upstream of it is one it declares
     (touched or unaffected_by), the models or raw tables it derives touched values through
     (`through`) are upstream of it, and every model or seed rebuilt upstream of it either merges
-    too or is the staging model of an append-only raw table (which merges its new keys). Any
+    too or is the staging model of an append-only raw table (which merges its new keys). A
+    module table of KPI periods (a declaration deriving `periods_of` a date) inlines ephemeral
+    KPI models that read as_of: they are not in its way (their parents are among its
+    ancestors), as it rebuilds the periods a move of as_of reaches (macros/incremental/merge_touched.sql). Any
     other change upstream (a dimension's file changed, as_of reached a parent, a seed) rebuilds
     it whole."""
     if scope.full or not delta:
@@ -226,13 +236,17 @@ def merge_models(manifest: dict, scope: Scope, delta: dict[str, list[str]]) -> l
         declared = _meta(nodes[uid]).get("merge")
         if not declared or uid not in scope.rebuild or uid in reads_as_of:
             continue
+        periods = any("periods_of" in t for t in (declared.get("through") or {}).values())
         allowed = {t for tables in declared["touched"].values() for t in tables} | set(declared.get("unaffected_by") or [])
         ancestors = _reachable(manifest.get("parent_map", {}), {uid})
         # a `through` model (or raw table) is read by name in the merge: it must be upstream
         through = {_through_node(nodes[uid].get("package_name", "pilotage"), t)
                    for t in (declared.get("through") or {}).values()}
+        # the ephemeral KPI models a module table of periods inlines: their own parents are
+        # among its ancestors, checked with the others
+        inlined = {a for a in ancestors if periods and _materialized(manifest, a) == "ephemeral"}
         if through <= ancestors and all(
-                _merges_upstream(a, nodes, sources, scope, delta, merging, allowed) for a in ancestors):
+                _merges_upstream(a, nodes, sources, scope, delta, merging, allowed) for a in ancestors - inlined):
             merging.add(uid)
     return sorted(nodes[uid]["name"] for uid in merging)
 

@@ -32,6 +32,14 @@
                         the orders it touches (an order moved to another month, or deleted,
                         leaves its old month too) and keeps every other month's cells.
                         Invoices and projects as for `orders`.
+    kpi_periods_profitability  kpi_observations_profitability: a period's rows change with
+                        the timesheets dated in it and their project (its ERP customer, so
+                        its segment): the periods of every loaded timesheet of the projects the
+                        new timesheets and projects name. Orders and invoices as for
+                        `project_timesheets`.
+    kpi_periods_digital kpi_observations_digital: a period's rows change with the sessions
+                        started in it (web/sessions is append-only: a session's new event
+                        may change its duration or its goal).
     campaign_members    int_campaign_members, marketing__campaign_members: a member's row
                         changes with the member, its campaign (name, channel) and its contact
                         (account, country, owner: int_contacts, itself merged on contact_id; a
@@ -56,6 +64,13 @@
                          'through': {'month_start': {'source': 'erp__orders', 'key': 'order_id',
                                                      'month_of': 'ordered_at'}},
                          'unaffected_by': ['erp__invoices', 'erp__projects']},
+        'kpi_periods_profitability': {'touched': {'period_start': ['erp__timesheets', 'erp__projects']},
+                                      'through': {'period_start': {'source': 'erp__timesheets', 'key': 'project_id',
+                                                                   'periods_of': 'work_date'}},
+                                      'unaffected_by': ['erp__orders', 'erp__invoices']},
+        'kpi_periods_digital': {'touched': {'period_start': ['web__sessions']},
+                                'through': {'period_start': {'source': 'web__sessions', 'key': 'session_id',
+                                                             'periods_of': 'started_at'}}},
         'opportunity_intervals': {'touched': {'opportunity_id': ['crm__opportunity_stage_history',
                                                                  'crm__opportunities']}},
         'campaign_members': {'touched': {'campaign_id': ['crm__campaign_members', 'crm__campaigns'],

@@ -20,7 +20,11 @@
         through = {'month_start': {'source': 'erp__orders', 'key': 'order_id', 'month_of': 'ordered_at'}}
     reads "the months of ordered_at, in every loaded version, of the orders the new files of
     erp/orders and erp/order_lines touch": a model of month cells rebuilds those months only
-    (an order moved to another month leaves its old month too).
+    (an order moved to another month leaves its old month too). `periods_of` instead of
+    `month_of` makes the touched rows KPI periods (period_grain, period_start: the month,
+    quarter and year of each such date, and the periods a move of as_of reaches;
+    periods_touched_on below): a module table of period KPIs merges those periods
+    (kpi_module_observations).
 
     Whether a model merges is decided per run by the orchestration (build_scope.merge_models),
     which passes the run parameter `merge_models` (macros/run_parameters.sql, read when the
@@ -47,29 +51,79 @@
     where {{ in_delta_files(raw_table) if raw_table_keys(raw_table) == [column] else touched_keys_predicate(raw_table) }}
 {%- endmacro %}
 
-{#- `(order_id in (<touched values>) or ...)`; `1 = 0` when no declared table has new files. -#}
-{% macro touched_predicate(touched, through={}) -%}
+{#- `(order_id in (<touched values>) or ...)`; `1 = 0` when nothing is touched. For a
+    declaration of KPI periods (`periods_of`, below), the periods' rows, or with `date_column`
+    the records whose date falls in one of them. -#}
+{% macro touched_predicate(touched, through={}, date_column=none) -%}
     {%- set terms = [] -%}
     {%- for column in touched | sort -%}
-        {%- set held = through[column]['key'] if column in through else column -%}
+        {%- set via = through.get(column, {}) -%}
+        {%- set held = via['key'] if via else column -%}
         {%- set selects = [] -%}
         {%- for raw_table in touched[column] if delta_files(raw_table) -%}
             {%- do selects.append(touched_values(raw_table, held)) -%}
         {%- endfor -%}
         {%- if selects -%}
             {%- set values = selects | join(' union all ') -%}
-            {%- if column in through and 'source' in through[column] -%}
-                {%- set values = 'select ' ~ period_start('month', 'cast(' ~ through[column]['month_of'] ~ ' as date)')
-                                 ~ ' from ' ~ source('raw', through[column]['source'])
-                                 ~ ' where ' ~ held ~ ' in (' ~ values ~ ')' -%}
-            {%- elif column in through -%}
-                {%- set values = 'select ' ~ column ~ ' from ' ~ model_relation(through[column]['model'])
-                                 ~ ' where ' ~ held ~ ' in (' ~ values ~ ')' -%}
+            {%- if 'periods_of' in via -%}
+                {%- do terms.append(periods_touched_on(
+                        'select cast(' ~ via['periods_of'] ~ ' as date) as touched_on from '
+                        ~ source('raw', via['source']) ~ ' where ' ~ held ~ ' in (' ~ values ~ ')', date_column)) -%}
+            {%- elif 'month_of' in via -%}
+                {%- do terms.append(column ~ ' in (select ' ~ period_start('month', 'cast(' ~ via['month_of'] ~ ' as date)')
+                                    ~ ' from ' ~ source('raw', via['source']) ~ ' where ' ~ held ~ ' in (' ~ values ~ '))') -%}
+            {%- elif via -%}
+                {%- do terms.append(column ~ ' in (select ' ~ column ~ ' from ' ~ model_relation(via['model'])
+                                    ~ ' where ' ~ held ~ ' in (' ~ values ~ '))') -%}
+            {%- else -%}
+                {%- do terms.append(column ~ ' in (' ~ values ~ ')') -%}
             {%- endif -%}
-            {%- do terms.append(column ~ ' in (' ~ values ~ ')') -%}
+        {%- endif -%}
+        {%- if 'periods_of' in via and periods_as_of_moved(date_column) -%}
+            {%- do terms.append(periods_as_of_moved(date_column)) -%}
         {%- endif -%}
     {%- endfor -%}
     {{ '(' ~ (terms | join(' or ')) ~ ')' if terms else '1 = 0' }}
+{%- endmacro %}
+
+{#- KPI periods (a module table of period KPIs, e.g. kpi_observations_profitability). Its rows
+    are (period_grain, period_start) of the grains below; a period's row depends only on the
+    records dated in it, and on as_of, which stops the rows at the period holding it
+    (kpi_observations). A night rebuilds:
+    - for every date in `touched_on` (each loaded version of the touched records: a record
+      moved to another date leaves its old periods too), the month, quarter and year holding it;
+    - when as_of moved, for each grain, the periods after the one holding the earlier as_of up
+      to the one holding the later (none when both fall in the same period). -#}
+{% macro periods_touched_on(touched_on, date_column=none) -%}
+    {%- set terms = [] -%}
+    {%- for grain in ['month', 'quarter', 'year'] -%}
+        {%- set periods = 'select ' ~ period_start(grain, 'touched_on') ~ ' from (' ~ touched_on ~ ') as touched' -%}
+        {%- if date_column -%}
+            {%- do terms.append(period_start(grain, date_column) ~ ' in (' ~ periods ~ ')') -%}
+        {%- else -%}
+            {%- do terms.append("(period_grain = '" ~ grain ~ "' and period_start in (" ~ periods ~ '))') -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ '(' ~ (terms | join(' or ')) ~ ')' }}
+{%- endmacro %}
+
+{#- '' when as_of did not move since the copied warehouse's build (run parameter as_of_move:
+    [before, now], set by the dbt step on a merging night). It reads the move, not as_of: the
+    models that call touched_predicate do not read as_of (build_scope.as_of_models). -#}
+{% macro periods_as_of_moved(date_column=none) -%}
+    {%- set move = run_parameter('as_of_move', []) -%}
+    {%- if move | length != 2 or move[0] == move[1] -%}
+        {{ return('') }}
+    {%- endif -%}
+    {%- set low, high = move | min, move | max -%}
+    {%- set terms = [] -%}
+    {%- for grain in ['month', 'quarter', 'year'] -%}
+        {%- set period = period_start(grain, date_column) if date_column else 'period_start' -%}
+        {%- set after = period ~ ' > ' ~ period_start(grain, "cast('" ~ low ~ "' as date)") ~ ' and '
+                        ~ period ~ ' <= ' ~ period_start(grain, "cast('" ~ high ~ "' as date)") -%}
+        {%- do terms.append('(' ~ ('' if date_column else "period_grain = '" ~ grain ~ "' and ") ~ after ~ ')') -%}
+    {%- endfor -%}
+    {{ return('(' ~ (terms | join(' or ')) ~ ')') }}
 {%- endmacro %}
 
 {#- The filter on a model's driving rows on a merging run; nothing otherwise. -#}

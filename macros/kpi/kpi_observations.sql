@@ -36,14 +36,19 @@
             if dimension not in dimension_filters and dimension not in dimension_populations -%}
         {%- do shared.append(dimension) -%}
     {%- endfor -%}
+    {#- a night that merges the module table's periods reads the records of those periods -#}
+    {%- set touched = kpi_touched_records(spec.module) if spec.kind == 'period' else '' -%}
     {%- set passes = [] -%}
     {%- if shared -%}
-        {%- do passes.append(kpi_grouping_sets(population, grains, shared, numerator, denominator, having)) -%}
+        {%- do passes.append(kpi_grouping_sets(population, grains, shared, numerator, denominator, having,
+                                               where=touched or none)) -%}
     {%- endif -%}
     {%- for dimension in spec.dimensions if dimension not in shared -%}
+        {%- set predicates = [dimension_filters.get(dimension), touched] | select | list -%}
         {%- do passes.append(kpi_grouping_sets(
                 dimension_populations.get(dimension, population), grains, [dimension],
-                numerator, denominator, having, where=dimension_filters.get(dimension))) -%}
+                numerator, denominator, having,
+                where=('(' ~ (predicates | join(') and (')) ~ ')') if predicates else none)) -%}
     {%- endfor %}
     select
         '{{ kpi_code }}' as kpi_code,

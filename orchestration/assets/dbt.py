@@ -92,7 +92,8 @@ def build_dbt_assets(project: DbtProject, fingerprint: str) -> dg.AssetsDefiniti
             context.log.info("incremental staging: " + ", ".join(f"{t} (+{len(f)} file(s))" for t, f in sorted(delta.items())))
             context.log.info("models merging the rows the delta touches: " + (", ".join(merging) or "none"))
             settings = settings.with_(dbt_vars={**settings.dbt_vars, build_scope.DELTA_VAR: delta,
-                                                build_scope.MERGE_VAR: merging})
+                                                build_scope.MERGE_VAR: merging,
+                                                build_scope.AS_OF_MOVE_VAR: scope.as_of_move(settings.as_of.isoformat())})
         _parse(context, settings, for_run=True)
         # the recette that follows the build imports GX meanwhile (this thread mostly waits on dbt)
         from ..recette import import_in_background

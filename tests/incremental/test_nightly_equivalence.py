@@ -44,6 +44,7 @@ MERGING = {
                      "int_order_lines", "int_orders", "int_project_timesheets", "int_sales_activities", "int_service_cases",
                      "int_valid_order_lines", "int_valid_order_month_cells", "int_valid_order_range_month_cells",
                      "int_valid_order_ranges", "int_valid_orders", "int_web_session_events"],
+    "kpis": ["kpi_observations_digital", "kpi_observations_profitability"],
     "marts": ["digital__sessions", "management__invoices", "management__orders", "marketing__campaign_members",
               "pipeline__stage_intervals", "profitability__timesheets"],
 }
@@ -338,8 +339,11 @@ def _write_landing(landing: Path, entity: str, day: dt.date, rows: list[dict]) -
 def _merged(compiled: dict[str, str]) -> list[str]:
     """The models downstream of staging the build merged: their SQL reads the delta (or, when no
     declared table has new files, nothing)."""
+    import re
+
     return sorted(name for name, code in compiled.items()
-                  if not name.startswith("stg_") and ("_file in (" in code or "where 1 = 0" in code))
+                  if not name.startswith("stg_") and ("_file in (" in code or "where 1 = 0" in code
+                                                      or re.search(r"as module_observations\s+where", code)))
 
 
 def _night_equals_full_refresh(histories, generated, day: dt.date, name: str):
@@ -450,5 +454,54 @@ def test_a_relinked_customer_rebuilds_the_order_models_whole(histories, generate
 
     merged = _night_equals_full_refresh(histories, generated, day, "night4")
     # int_orders and below do not declare erp/customers: a new account for a customer reaches
-    # orders of any age, so they are rebuilt whole
-    assert merged == ["int_erp_customer_links"]
+    # orders of any age, so they are rebuilt whole; the digital KPIs read no ERP customer: as_of
+    # moved inside a month and no session came, so their table rebuilds no period
+    assert merged == ["int_erp_customer_links", "kpi_observations_digital"]
+
+
+def test_a_night_of_timesheets_and_sessions_merges_the_kpi_periods(histories, generated):
+    """The two module tables of period KPIs (kpi_observations_profitability, _digital) rebuild
+    only the periods the night's records are dated in: a timesheet moved from its year to 2024
+    (its old periods are known only from its earlier version) and a session of May 2025."""
+    landing, day = histories["landing_a"], DAY_N1 + dt.timedelta(days=4)
+    _, _, timesheets = _landing_rows(landing, "erp/timesheets")
+    moved, ahead = [t for t in timesheets if t["work_date"].startswith("2025-")
+                     and float((t["hours"] or "0").replace(",", ".")) > 0][:2]
+    # `ahead` is dated after this night's as_of: in no published period until as_of reaches it
+    # (test_a_night_that_moves_as_of_into_new_periods_merges_them)
+    _write_landing(landing, "erp/timesheets", day, [{**moved, "work_date": "2024-06-14"},
+                                                    {**ahead, "work_date": "2026-03-02"}])
+    _write_session(landing, day, "WS-HAND-1", "2025-05-10 10:00:00")
+
+    merged = _night_equals_full_refresh(histories, generated, day, "night5")
+    assert merged == ["digital__sessions", "int_project_timesheets", "int_web_session_events",
+                      "kpi_observations_digital", "kpi_observations_profitability", "profitability__timesheets"]
+    # its periods: those of the timesheet's two versions, and of the other timesheets of its
+    # project (any version: a project's change reaches every timesheet of it)
+    compiled = _compiled(_settings(landing, histories["a"], day))["kpi_observations_profitability"]
+    assert "select cast(work_date as date) as touched_on from" in compiled
+    assert "where project_id in (select project_id from" in compiled
+
+
+def _write_session(landing: Path, day: dt.date, session_id: str, started_at: str) -> None:
+    """A new session (web/sessions has no updated_at: append-only)."""
+    delimiter, header, sessions = _landing_rows(landing, "web/sessions")
+    with open(landing / "web" / "sessions" / f"hand-{day}.csv", "w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=header, delimiter=delimiter)
+        writer.writeheader()
+        writer.writerow({**sessions[0], "session_id": session_id, "started_at": started_at})
+
+
+def test_a_night_that_moves_as_of_into_new_periods_merges_them(histories, generated):
+    """as_of jumps from January to 5 March 2026 with only a session as new data: the profitability
+    table, whose landing got no file, merges the periods the move reaches (February and March;
+    Q1 and 2026 already held January), where the timesheet dated 2 March (night N+5) now counts."""
+    landing, day = histories["landing_a"], dt.date(2026, 3, 5)
+    _write_session(landing, day, "WS-HAND-2", "2026-03-05 09:00:00")
+    merged = _night_equals_full_refresh(histories, generated, day, "night6")
+    assert "kpi_observations_profitability" in merged
+    compiled = _compiled(_settings(landing, histories["a"], day))["kpi_observations_profitability"]
+    assert "touched_on" not in compiled  # no timesheet or project file: the as_of move only
+    march = _rows(histories["a"], "select value from kpis.kpi_observations_profitability where kpi_code = 'project_cost' "
+                                  "and period_grain = 'month' and period_start = date '2026-03-01' and dimension = 'total'")
+    assert len(march) == 1  # no other record is dated in March 2026

@@ -133,3 +133,37 @@ def test_a_view_kept_over_new_data_stops_the_merge_below_it():
     assert view_uid in scope.views_over_new_data and below_uid in scope.rebuild
     merging = build_scope.merge_models(manifest, scope, {"erp__orders": ["x"], "erp__order_lines": ["y"]})
     assert "int_orders" in merging and "int_below" not in merging
+
+
+def _with_kpi_tables(manifest):
+    """Two module tables over one ephemeral KPI model that reads as_of (as every KPI does: its
+    periods stop at as_of): kpi_periods declares KPI periods (`periods_of`), kpi_whole a plain
+    merge."""
+    kpi_uid, kpi = _node("kpi_order_count", ["int_orders"], raw_code="select {{ var('as_of') }}")
+    kpi["config"] = {"meta": {}, "materialized": "ephemeral"}
+    periods = {"period_start": {"source": "erp__orders", "key": "order_id", "periods_of": "ordered_at"}}
+    added = dict([(kpi_uid, kpi),
+                  _node("kpi_periods", ["kpi_order_count"], _merge({"period_start": ["erp__orders"]}, through=periods)),
+                  _node("kpi_whole", ["kpi_order_count"], _merge({"order_id": ["erp__orders"]}))])
+    manifest["nodes"] = {**manifest["nodes"], **added}
+    manifest["parent_map"] = {**manifest["parent_map"], **{uid: n["depends_on"]["nodes"] for uid, n in added.items()}}
+    manifest["child_map"] = {**manifest["child_map"], kpi_uid: [_uid("kpi_periods"), _uid("kpi_whole")],
+                             _uid("kpi_periods"): [], _uid("kpi_whole"): [],
+                             _uid("int_orders"): [*manifest["child_map"][_uid("int_orders")], kpi_uid]}
+    return manifest
+
+
+def test_a_module_table_of_kpi_periods_merges_when_as_of_moves():
+    """The ephemeral KPI model it inlines reads as_of: a table of KPI periods still merges (it
+    rebuilds the periods the move reaches), a plain merging model under it is rebuilt whole."""
+    manifest = _with_kpi_tables(_manifest())
+    current = {**BASE, "as_of": "2026-03-16", "files:erp__orders": "v2"}
+    scope = build_scope.plan(manifest, BASE, current)
+    assert scope.as_of_move("2026-03-16") == ["2026-03-15", "2026-03-16"]
+    merging = build_scope.merge_models(manifest, scope, {"erp__orders": ["erp__orders/new.csv"]})
+    assert "kpi_periods" in merging and "kpi_whole" not in merging
+    # a dimension's new file reaches the KPI through int_orders, rebuilt whole: whole too
+    scope = build_scope.plan(manifest, BASE, {**current, "files:erp__customers": "v2"})
+    merging = build_scope.merge_models(manifest, scope, {"erp__orders": ["x"], "erp__customers": ["y"]})
+    assert "kpi_periods" not in merging
+    assert build_scope.plan(manifest, BASE, {**BASE, "files:erp__orders": "v2"}).as_of_move("2026-03-15") == []

@@ -18,11 +18,12 @@ def _night(tmp_path, as_of: str, **dbt_vars):
 
 def test_as_of_and_the_delta_are_run_parameters_and_the_other_vars_stay_vars(tmp_path):
     night = _night(tmp_path, "2026-03-16", delta_files=DELTA, merge_models=["int_orders"],
-                   min_ordering_cycle_days=5)
+                   as_of_move=["2026-03-15", "2026-03-16"], min_ordering_cycle_days=5)
     assert json.loads(dbt_runner.dbt_vars(night)) == {"reporting_timezone": "Europe/Paris",
                                                       "min_ordering_cycle_days": 5}
     assert dbt_runner.run_parameters(night) == {"PILOTAGE_RUN_PARAMETERS": json.dumps(
-        {"as_of": "2026-03-16", "delta_files": DELTA, "merge_models": ["int_orders"]}, sort_keys=True)}
+        {"as_of": "2026-03-16", "delta_files": DELTA, "merge_models": ["int_orders"],
+         "as_of_move": ["2026-03-15", "2026-03-16"]}, sort_keys=True)}
 
 
 def test_two_nights_share_one_parse(tmp_path):
