@@ -79,8 +79,9 @@
                 {%- do terms.append(column ~ ' in (' ~ values ~ ')') -%}
             {%- endif -%}
         {%- endif -%}
-        {%- if 'periods_of' in via and periods_as_of_moved(date_column) -%}
-            {%- do terms.append(periods_as_of_moved(date_column)) -%}
+        {%- set moved = periods_as_of_moved(date_column) if 'periods_of' in via else '' -%}
+        {%- if moved -%}
+            {%- do terms.append(moved) -%}
         {%- endif -%}
     {%- endfor -%}
     {{ '(' ~ (terms | join(' or ')) ~ ')' if terms else '1 = 0' }}
@@ -93,18 +94,21 @@
     - for every date in `touched_on` (each loaded version of the touched records: a record
       moved to another date leaves its old periods too), the month, quarter and year holding it;
     - when as_of moved, for each grain, the periods after the one holding the earlier as_of up
-      to the one holding the later (none when both fall in the same period). -#}
+      to the one holding the later (none when both fall in the same period).
+    With `date_column`, the records those periods need: the records of the touched years (a
+    touched month or quarter lies in a touched year, whose row needs all its records), one
+    subquery instead of one per grain, as it is repeated in every aggregation pass of every KPI. -#}
 {% macro periods_touched_on(touched_on, date_column=none) -%}
+    {%- if date_column -%}
+        {{ return(period_start('year', date_column) ~ ' in (select ' ~ period_start('year', 'touched_on')
+                  ~ ' from (' ~ touched_on ~ ') as touched)') }}
+    {%- endif -%}
     {%- set terms = [] -%}
     {%- for grain in ['month', 'quarter', 'year'] -%}
         {%- set periods = 'select ' ~ period_start(grain, 'touched_on') ~ ' from (' ~ touched_on ~ ') as touched' -%}
-        {%- if date_column -%}
-            {%- do terms.append(period_start(grain, date_column) ~ ' in (' ~ periods ~ ')') -%}
-        {%- else -%}
-            {%- do terms.append("(period_grain = '" ~ grain ~ "' and period_start in (" ~ periods ~ '))') -%}
-        {%- endif -%}
+        {%- do terms.append("(period_grain = '" ~ grain ~ "' and period_start in (" ~ periods ~ '))') -%}
     {%- endfor -%}
-    {{ '(' ~ (terms | join(' or ')) ~ ')' }}
+    {{ return('(' ~ (terms | join(' or ')) ~ ')') }}
 {%- endmacro %}
 
 {#- '' when as_of did not move since the copied warehouse's build (run parameter as_of_move:

@@ -3,7 +3,7 @@
     query over the 79 KPIs ran alone at the end of every build: about 17 s at scale 10). -#}
 {#- `merge`: the module table's merge declaration of KPI periods (merge_declarations.sql), when
     it has one: on a merging night the rows are those of the touched periods only (the pre-hook
-    deleted them), and each KPI reads only the records of those periods (kpi_touched_records).
+    deleted them), and each KPI reads only the records those periods need (kpi_touched_records).
     Only a module of period KPIs can: a snapshot's rows move with as_of every night. -#}
 {% macro kpi_module_observations(module, merge=none) -%}
     {%- set catalogue = kpi_catalogue() -%}
