@@ -96,11 +96,19 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def spill_dir(path: Path) -> Path:
+    """DuckDB's temporary directory for a database file (its default `temp_directory`): where a
+    connection under PILOTAGE_DUCKDB_MEMORY_LIMIT spills (scale 30). A process that ends without
+    closing its connection (dbt's, which exits by os._exit: dbt_warm.py) leaves it behind."""
+    return Path(f"{path}.tmp")
+
+
 def _remove(path: Path) -> None:
-    for p in (path, Path(f"{path}.wal"), Path(f"{path}.tmp"), unchanged_marker(path), recette_record_path(path),
+    """The build file and what goes with it: WAL, spill directory, sidecar files."""
+    shutil.rmtree(spill_dir(path), ignore_errors=True)
+    for p in (path, Path(f"{path}.wal"), unchanged_marker(path), recette_record_path(path),
               hash_record_path(path)):
-        if p.exists():
-            p.unlink()
+        p.unlink(missing_ok=True)
 
 
 @dataclass
@@ -128,7 +136,7 @@ def start_build(warehouse: Path, build_path: Path, *, from_published: bool) -> B
         if early is not None:
             os.replace(early, build_path)
         else:
-            tmp = Path(f"{build_path}.tmp")
+            tmp = Path(f"{build_path}.copying")  # not `.tmp`: DuckDB's spill directory (spill_dir)
             shutil.copyfile(warehouse, tmp)
             os.replace(tmp, build_path)
         return BuildStart("copy of the published warehouse", build_path, early=early is not None)
@@ -449,8 +457,9 @@ def publish(build_path: Path, warehouse: Path, state_dir: Path, info: dict, keep
                "warehouse": str(warehouse)}
     os.replace(build_path, warehouse)
     _fsync_dir(warehouse.parent)
-    _remove(build_path)  # its sidecar files
+    # published: record it before any clean-up, so that the record always names the file published
     _write_json(folder / "current.json", current)
+    _remove(build_path)  # its sidecar files and spill directory
     _prune(folder, keep)
     return current
 

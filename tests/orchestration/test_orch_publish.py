@@ -102,6 +102,44 @@ def test_start_build(wh):
     assert wap.start_build(warehouse, build, from_published=False).mode == "empty" and not build.exists()
 
 
+def _spill_and_die(build: Path) -> None:
+    """What a build process under the memory limit leaves (dbt's, which exits by os._exit): a
+    table written through DuckDB's spill directory, the process gone without closing it."""
+    code = textwrap.dedent(f"""
+        import os, duckdb
+        con = duckdb.connect({str(build)!r}, config={{"memory_limit": "40MB", "threads": 1,
+                                                      "preserve_insertion_order": False}})
+        con.execute("create schema marts")
+        con.execute("create table marts.n as select 5 as value")
+        con.execute("create table marts.sorted as select md5(i::varchar) as h from range(1000000) r(i) order by h")
+        os._exit(0)
+    """)
+    build.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_build_that_spilled_is_published_and_its_spill_directory_removed(wh):
+    """A full refresh at scale 30 spilled, and the publish failed on the directory DuckDB left
+    (`IsADirectoryError: .pilotage.build.duckdb.tmp`) after it had replaced the published file."""
+    warehouse, build, state = wh
+    _spill_and_die(build)
+    assert wap.spill_dir(build).is_dir()  # DuckDB's default temp_directory: <database>.tmp
+    current = wap.publish(build, warehouse, state, {"as_of": "2026-03-05"})
+    assert _value(warehouse) == 5 and current["sha256"] == wap.sha256(warehouse)
+    assert wap.current_info(state, warehouse)["sha256"] == current["sha256"]
+    assert sorted(p.name for p in warehouse.parent.iterdir()) == ["pilotage.duckdb"]
+
+
+def test_a_spill_directory_left_by_a_killed_run_does_not_stop_the_next(wh):
+    warehouse, build, state = wh
+    _publish(wh, 7)
+    _spill_and_die(build)  # a run killed after it spilled
+    (wap.spill_dir(build) / "duckdb_temp_storage-0.tmp").write_bytes(b"x" * 1024)
+    start = wap.start_build(warehouse, build, from_published=True)
+    assert start.mode == "copy of the published warehouse" and _value(build) == 7
+    assert not wap.spill_dir(build).exists()
+
+
 def test_start_build_takes_the_copy_started_early(wh):
     warehouse, build, state = wh
     _publish(wh, 7)
