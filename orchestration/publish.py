@@ -103,10 +103,16 @@ def spill_dir(path: Path) -> Path:
     return Path(f"{path}.tmp")
 
 
+def _copying(path: Path) -> Path:
+    """Where a copy is written before it takes `path`'s name (not `.tmp`: spill_dir)."""
+    return Path(f"{path}.copying")
+
+
 def _remove(path: Path) -> None:
-    """The build file and what goes with it: WAL, spill directory, sidecar files."""
+    """The build file and what goes with it: WAL, spill directory, a copy a killed run left
+    half written, sidecar files."""
     shutil.rmtree(spill_dir(path), ignore_errors=True)
-    for p in (path, Path(f"{path}.wal"), unchanged_marker(path), recette_record_path(path),
+    for p in (path, Path(f"{path}.wal"), _copying(path), unchanged_marker(path), recette_record_path(path),
               hash_record_path(path)):
         p.unlink(missing_ok=True)
 
@@ -136,9 +142,7 @@ def start_build(warehouse: Path, build_path: Path, *, from_published: bool) -> B
         if early is not None:
             os.replace(early, build_path)
         else:
-            tmp = Path(f"{build_path}.copying")  # not `.tmp`: DuckDB's spill directory (spill_dir)
-            shutil.copyfile(warehouse, tmp)
-            os.replace(tmp, build_path)
+            _snapshot(warehouse, build_path)
         return BuildStart("copy of the published warehouse", build_path, early=early is not None)
     _early_path(build_path).unlink(missing_ok=True)  # unused, or left by an interrupted run
     return BuildStart("empty", build_path)
@@ -402,7 +406,7 @@ def versions(state_dir: Path, warehouse: Path) -> list[tuple[Path, dict]]:
 
 def _snapshot(src: Path, dst: Path) -> None:
     """A copy of `src` as `dst`, complete before it takes the name."""
-    tmp = Path(f"{dst}.tmp")
+    tmp = _copying(dst)
     shutil.copyfile(src, tmp)
     os.replace(tmp, dst)
 

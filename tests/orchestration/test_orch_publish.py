@@ -133,6 +133,9 @@ def test_a_build_that_spilled_is_published_and_its_spill_directory_removed(wh):
 def test_a_spill_directory_left_by_a_killed_run_does_not_stop_the_next(wh):
     warehouse, build, state = wh
     _publish(wh, 7)
+    Path(f"{build}.copying").write_bytes(b"x" * 1024)  # a run killed while copying the published file
+    assert wap.start_build(warehouse, build, from_published=False).mode == "empty"  # a full refresh
+    assert sorted(p.name for p in build.parent.iterdir()) == ["pilotage.duckdb"]
     _spill_and_die(build)  # a run killed after it spilled
     (wap.spill_dir(build) / "duckdb_temp_storage-0.tmp").write_bytes(b"x" * 1024)
     start = wap.start_build(warehouse, build, from_published=True)
