@@ -8,7 +8,8 @@ and stderr over a Unix socket (`run_warm`), the server forks a child that runs d
 writing to the invoker's own stdout (dagster-dbt reads it as before), and the invoker exits
 with the child's exit code. A fork per invocation: each dbt run starts from a clean process,
 as a subprocess would. Signals the invoker gets (dagster-dbt interrupting dbt) are passed on
-to the child; a child whose invoker went away stops.
+to the child, which acts on SIGINT and SIGTERM as a dbt started by hand would, even when the
+refresh's process ignores them (_stoppable); a child whose invoker went away stops.
 
 Before serving, the server runs one `dbt parse` in its own process when the refresh hands it
 one (`warm_up`, with the run's env and vars: dbt's partial parse holds, ~1.4 s on the otherwise
@@ -213,6 +214,7 @@ def run_warm(prog: str, args: list[str]) -> int | None:
 def serve(listening_fd: int) -> None:
     """Import dbt, then fork a child per connection to the listening socket until the refresh
     that started this server ends (its parent changes)."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # warm_dbt stops it so, even if inherited ignored (_stoppable)
     parent = os.getppid()
     listener = socket.socket(fileno=listening_fd)
     address = Path(listener.getsockname())
@@ -307,6 +309,7 @@ def _child(conn: socket.socket, served_log: Path) -> None:
     code = 1
     try:
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        _stoppable()
         conn.settimeout(None)
         head, fds, _, _ = socket.recv_fds(conn, _LENGTH, 2)
         head += _received(conn, _LENGTH - len(head))
@@ -334,6 +337,17 @@ def _child(conn: socket.socket, served_log: Path) -> None:
         conn.sendall(f"exit {code}\n".encode())
     finally:
         os._exit(code)
+
+
+def _stoppable() -> None:
+    """SIGINT (dagster-dbt's stop: dbt's KeyboardInterrupt) and SIGTERM (ends the process) act
+    here as in a dbt started by hand, whatever the refresh's process left for its children to
+    inherit: one started as a background job ignores SIGINT, and once Dagster has run in it
+    (dagster._utils.interrupts points SIGTERM at SIGINT's disposition) SIGTERM too, so the
+    signals the invoker passes on would be ignored and dbt run on."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
 
 
 def _received(conn: socket.socket, size: int) -> bytes:

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -64,11 +65,32 @@ def test_the_server_stops_with_the_refresh():
     assert dbt_warm.served(None) == 0
 
 
-@pytest.mark.parametrize("sig, exit_code", [(signal.SIGTERM, 1), (signal.SIGKILL, -signal.SIGKILL)])
-def test_a_signal_to_the_invoker_reaches_its_dbt(warm, tmp_path, sig, exit_code):
+@pytest.fixture
+def ignoring_stops():
+    """The refresh's process ignores SIGINT and SIGTERM while it starts its warm server, as one
+    started as a background job does once Dagster has run in it (a job without job control
+    ignores SIGINT; dagster._utils.interrupts points SIGTERM at SIGINT's disposition)."""
+    before = {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        with dbt_warm.warm_dbt() as folder:
+            yield folder
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+
+
+@pytest.mark.parametrize("server, sig, exit_code, message", [
+    ("warm", signal.SIGTERM, 1, True),
+    ("warm", signal.SIGKILL, -signal.SIGKILL, False),
+    ("ignoring_stops", signal.SIGTERM, 1, True),
+    ("ignoring_stops", signal.SIGINT, 2, False),  # dagster-dbt's stop: dbt's KeyboardInterrupt
+], ids=["sigterm", "sigkill", "sigterm-refresh-ignoring-it", "sigint-refresh-ignoring-it"])
+def test_a_signal_to_the_invoker_reaches_its_dbt(request, tmp_path, server, sig, exit_code, message):
     """dagster-dbt stops dbt by signalling the process it started: the child running dbt gets
-    the signal (SIGTERM ends dbt at once), or stops when its invoker is gone (SIGKILL). The
-    macro alone would run for ten minutes or more; the bounds leave room for a loaded machine."""
+    the signal (SIGTERM ends dbt at once, SIGINT interrupts it), or stops when its invoker is
+    gone (SIGKILL), even when the refresh's process ignores those signals. The macro alone
+    would run for ten minutes or more; the bounds leave room for a loaded machine."""
+    warm = request.getfixturevalue(server)
     project = tmp_path / "p"
     (project / "macros").mkdir(parents=True)
     (project / "dbt_project.yml").write_text("name: p\nversion: '1.0'\nprofile: p\n")
@@ -78,22 +100,52 @@ def test_a_signal_to_the_invoker_reaches_its_dbt(warm, tmp_path, sig, exit_code)
     (project / "profiles.yml").write_text(
         f"p:\n  target: d\n  outputs:\n    d:\n      type: duckdb\n      path: {tmp_path / 'p.duckdb'}\n")
     env = {**os.environ, "DBT_PROFILES_DIR": str(project)}
-    started, served_before = time.monotonic(), dbt_warm.served(warm)  # the server is the module's
     proc = subprocess.Popen([PILOTAGE_DBT, "run-operation", "spin"], cwd=project, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    while dbt_warm.served(warm) == served_before and time.monotonic() - started < 60:
+    try:
+        out = _lines(proc.stdout)
+        started = time.monotonic()
+        while not any("Usage of itertools modules is deprecated" in line for line in out):
+            assert proc.poll() is None and time.monotonic() - started < 60, out
+            time.sleep(0.1)
+        assert len(_forked_from()) == 2  # the server and the child running dbt, in the macro
+        signalled = time.monotonic()
+        proc.send_signal(sig)
+        assert proc.wait(timeout=90) == exit_code
+        assert ("ended without an exit code" in proc.stderr.read()) == message
+        while len(_forked_from()) > 1 and time.monotonic() - signalled < 90:
+            time.sleep(0.1)
+        assert len(_forked_from()) == 1  # the child stopped
+        assert time.monotonic() - signalled < 90  # long before the macro's end
+    finally:
+        proc.kill()  # a child that ignored the signal stops with its invoker gone
+
+
+def test_the_server_of_a_refresh_ignoring_sigterm_stops_on_it(ignoring_stops):
+    """warm_dbt stops its server by SIGTERM (SIGKILL only after 5 s)."""
+    assert _run(["--version"]).returncode == 0 and dbt_warm.served(ignoring_stops) == 1  # it serves
+    server = int((ignoring_stops / "server.pid").read_text())
+    os.kill(server, signal.SIGTERM)
+    started = time.monotonic()
+    while _state(server) != "Z" and time.monotonic() - started < 20:  # ended, not yet reaped
         time.sleep(0.1)
-    time.sleep(3)  # dbt is in the macro
-    assert len(_forked_from()) == 2  # the server and the child running dbt
-    signalled = time.monotonic()
-    proc.send_signal(sig)
-    _, err = proc.communicate(timeout=90)
-    assert proc.returncode == exit_code
-    assert ("ended without an exit code" in err) == (sig == signal.SIGTERM)
-    while len(_forked_from()) > 1 and time.monotonic() - signalled < 90:
-        time.sleep(0.1)
-    assert len(_forked_from()) == 1  # the child stopped
-    assert time.monotonic() - signalled < 90  # long before the macro's end
+    assert _state(server) == "Z"
+
+
+def _state(pid: int) -> str:
+    return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+
+
+def _lines(stream) -> list[str]:
+    """The lines `stream` gives, as they come (read by a thread)."""
+    lines: list[str] = []
+
+    def read() -> None:
+        for line in stream:
+            lines.append(line)
+
+    threading.Thread(target=read, daemon=True).start()
+    return lines
 
 
 def _forked_from() -> list[int]:
