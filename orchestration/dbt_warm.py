@@ -214,7 +214,7 @@ def run_warm(prog: str, args: list[str]) -> int | None:
 def serve(listening_fd: int) -> None:
     """Import dbt, then fork a child per connection to the listening socket until the refresh
     that started this server ends (its parent changes)."""
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # warm_dbt stops it so, even if inherited ignored (_stoppable)
+    _stoppable()  # for warm_dbt's SIGTERM to it, and for every child it forks (they inherit it)
     parent = os.getppid()
     listener = socket.socket(fileno=listening_fd)
     address = Path(listener.getsockname())
@@ -309,7 +309,6 @@ def _child(conn: socket.socket, served_log: Path) -> None:
     code = 1
     try:
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-        _stoppable()
         conn.settimeout(None)
         head, fds, _, _ = socket.recv_fds(conn, _LENGTH, 2)
         head += _received(conn, _LENGTH - len(head))
@@ -341,9 +340,9 @@ def _child(conn: socket.socket, served_log: Path) -> None:
 
 def _stoppable() -> None:
     """SIGINT (dagster-dbt's stop: dbt's KeyboardInterrupt) and SIGTERM (ends the process) act
-    here as in a dbt started by hand, whatever the refresh's process left for its children to
-    inherit: one started as a background job ignores SIGINT, and once Dagster has run in it
-    (dagster._utils.interrupts points SIGTERM at SIGINT's disposition) SIGTERM too, so the
+    in the server and its children as in a dbt started by hand, whatever the refresh's process
+    left to inherit: one started as a background job ignores SIGINT, and once Dagster has run in
+    it (dagster._utils.interrupts points SIGTERM at SIGINT's disposition) SIGTERM too, so the
     signals the invoker passes on would be ignored and dbt run on."""
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)

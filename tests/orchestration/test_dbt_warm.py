@@ -127,13 +127,9 @@ def test_the_server_of_a_refresh_ignoring_sigterm_stops_on_it(ignoring_stops):
     server = int((ignoring_stops / "server.pid").read_text())
     os.kill(server, signal.SIGTERM)
     started = time.monotonic()
-    while _state(server) != "Z" and time.monotonic() - started < 20:  # ended, not yet reaped
+    while _stat(server)[0] != b"Z" and time.monotonic() - started < 20:  # ended, not yet reaped
         time.sleep(0.1)
-    assert _state(server) == "Z"
-
-
-def _state(pid: int) -> str:
-    return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    assert _stat(server)[0] == b"Z"
 
 
 def _lines(stream) -> list[str]:
@@ -154,13 +150,19 @@ def _forked_from() -> list[int]:
     for entry in Path("/proc").iterdir():
         try:
             if entry.name.isdigit():
-                state, ppid = (entry / "stat").read_bytes().rsplit(b")", 1)[1].split()[:2]
-                procs[int(entry.name)] = (int(ppid), state != b"Z", (entry / "cmdline").read_bytes())
+                state, ppid = _stat(int(entry.name))
+                procs[int(entry.name)] = (ppid, state != b"Z", (entry / "cmdline").read_bytes())
         except (OSError, ValueError):
             continue
     servers = [pid for pid, (ppid, live, cmd) in procs.items()
                if ppid == os.getpid() and live and b"orchestration.dbt_warm" in cmd]
     return servers + [pid for pid, (ppid, live, _) in procs.items() if ppid in servers and live]
+
+
+def _stat(pid: int) -> tuple[bytes, int]:
+    """A process's state (b"Z": ended, not yet reaped) and parent, from /proc."""
+    state, ppid = (Path("/proc") / str(pid) / "stat").read_bytes().rsplit(b")", 1)[1].split()[:2]
+    return state, int(ppid)
 
 
 def test_a_socket_path_too_long_means_no_server(tmp_path, monkeypatch):
